@@ -1,0 +1,73 @@
+// A whole workstation for browser tests: a central server process (seeded) and the web
+// host process connected to it, each in its own temporary folder.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startCentralProcess, type CentralProcess } from '../../server/testing/central-process';
+
+const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const tsxCli = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
+
+export interface WorkstationEnvironment {
+  /** The workstation's address, with the secret. */
+  url: string;
+  central: CentralProcess;
+  /** Stops the central server at once. */
+  stopCentral(): Promise<void>;
+  /** Starts it again on the same port, with the same data. */
+  restartCentral(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function startWebHostProcess(home: string, centralUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, [tsxCli, join(projectRoot, 'electron', 'web-host', 'start-web.ts')], {
+    cwd: projectRoot,
+    env: { ...process.env, PORT: '0', IMI_DESK_HOME: home, IMI_DESK_CENTRAL_URL: centralUrl },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The web host did not start in time:\n${output}`)), 180_000);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('exit', (code) => reject(new Error(`The web host exited with ${code}:\n${output}`)));
+  });
+  return { url, child };
+}
+
+export async function startWorkstationEnvironment(authorities = 5_737): Promise<WorkstationEnvironment> {
+  const folder = await mkdtemp(join(tmpdir(), 'imi-desk-e2e-'));
+  const centralFolder = join(folder, 'central');
+  let central = await startCentralProcess({ authorities, dataFolder: centralFolder });
+  const webHost = await startWebHostProcess(join(folder, 'home'), central.url);
+  const environment: WorkstationEnvironment = {
+    url: webHost.url,
+    get central() {
+      return central;
+    },
+    stopCentral: () => central.kill(),
+    async restartCentral() {
+      central = await startCentralProcess({ authorities, port: central.port, dataFolder: centralFolder });
+    },
+    async close() {
+      await new Promise<void>((resolve) => {
+        if (webHost.child.exitCode !== null) return resolve();
+        webHost.child.once('exit', () => resolve());
+        webHost.child.kill('SIGTERM');
+      });
+      await central.kill();
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+  return environment;
+}

@@ -1,0 +1,39 @@
+// The local replica: an RxDB database whose storage is a parameter (RxDB's memory storage
+// by default until the durable SQLite storage lands).
+import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { z } from 'zod';
+import { authoritySchema, type Authority } from '../../shared/directory/authority';
+
+export type ReplicaCollections = { authorities: RxCollection<Authority> };
+export type Replica = RxDatabase<ReplicaCollections>;
+
+function jsonSchemaOf(schema: z.ZodObject) {
+  const { properties, required } = z.toJSONSchema(schema, { io: 'output' }) as {
+    properties: Record<string, unknown>;
+    required: string[];
+  };
+  return { properties, required };
+}
+
+export const authorityCollectionSchema: RxJsonSchema<Authority> = {
+  version: 0,
+  primaryKey: 'id',
+  type: 'object',
+  ...jsonSchemaOf(authoritySchema),
+  indexes: [['country', 'sortName'], 'sortName'],
+} as RxJsonSchema<Authority>;
+
+let databaseCount = 0;
+
+export async function openReplica(storage: RxStorage<unknown, unknown> = getRxStorageMemory()): Promise<Replica> {
+  const database = await createRxDatabase<ReplicaCollections>({
+    name: `imidesk${++databaseCount}`,
+    storage: wrappedValidateAjvStorage({ storage }),
+    multiInstance: false,
+    eventReduce: true,
+  });
+  await database.addCollections({ authorities: { schema: authorityCollectionSchema } });
+  return database;
+}

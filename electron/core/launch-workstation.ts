@@ -1,0 +1,48 @@
+// Starts a workstation: the training workspace (an embedded central server with demo data,
+// in the data folder) or a connected one (an existing central endpoint), and its core.
+import { join } from 'node:path';
+import { setUpCentral } from '../../server/central-setup';
+import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded-server';
+import { figure2Total } from '../../server/seed/directory-generator';
+import { openWorkstationCore, type WorkstationCore } from './workstation-core';
+
+export interface LaunchOptions {
+  home: string;
+  version: string;
+  /** A central endpoint to connect to; without it, the training workspace starts. */
+  centralUrl?: string;
+  log?: (message: string) => void;
+}
+
+export interface LaunchedWorkstation {
+  core: WorkstationCore;
+  centralServer?: EmbeddedServer;
+  close(): Promise<void>;
+}
+
+export async function launchWorkstation(options: LaunchOptions): Promise<LaunchedWorkstation> {
+  const log = options.log ?? (() => {});
+  let centralServer: EmbeddedServer | undefined;
+  let centralUrl = options.centralUrl;
+  const workspace = centralUrl ? 'connected' : 'training';
+  const dataFolder = join(options.home, workspace);
+  if (!centralUrl) {
+    centralServer = await startEmbeddedServer({ dataFolder: join(dataFolder, 'central') });
+    log('Preparing the training workspace with demo data…');
+    await setUpCentral({
+      url: centralServer.url,
+      seedAuthorities: figure2Total,
+      onProgress: ({ written, total }) => log(`  directory: ${written} of ${total} authorities`),
+    });
+    centralUrl = centralServer.url;
+  }
+  const core = await openWorkstationCore({ dataFolder, centralUrl, workspace, version: options.version });
+  return {
+    core,
+    centralServer,
+    async close() {
+      await core.close();
+      await centralServer?.close();
+    },
+  };
+}

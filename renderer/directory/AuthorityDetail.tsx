@@ -1,0 +1,114 @@
+import type { ReactNode } from 'react';
+import Box from '@mui/material/Box';
+import Chip from '@mui/material/Chip';
+import Divider from '@mui/material/Divider';
+import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import { pickLocalized } from '../../shared/directory/authority';
+import { useCallResult } from '../host/use-call-result';
+import { countryName, formatDate, languageName } from '../i18n/display-names';
+import { useLanguage } from '../i18n/use-language';
+
+function Field({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Box component="div" sx={{ display: 'grid', gridTemplateColumns: '160px 1fr', gap: 2, py: 0.75 }}>
+      <Typography variant="body2" color="text.secondary" component="dt">
+        {label}
+      </Typography>
+      <Typography variant="body2" component="dd" sx={{ m: 0 }}>
+        {children}
+      </Typography>
+    </Box>
+  );
+}
+
+export function AuthorityDetail({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const authority = useCallResult('directory.authority', { id });
+
+  if (authority === undefined || authority?.id !== id) {
+    return (
+      <Box sx={{ p: 3 }}>
+        <Skeleton variant="text" width="70%" height={40} />
+        <Skeleton variant="rectangular" height={160} />
+      </Box>
+    );
+  }
+  if (authority === null) return <Typography sx={{ p: 3 }}>{t('directory.detail.gone')}</Typography>;
+
+  const designationIsTranslated = authority.designation[language] !== undefined;
+  const description = pickLocalized(authority.description, language);
+  return (
+    <Box sx={{ p: 3 }} data-testid="authority-detail">
+      <Typography variant="overline" color="text.secondary">
+        {countryName(authority.country, language)} · {authority.region.name}
+      </Typography>
+      <Typography variant="h5" component="h2" lang={authority.officialNameLanguage === 'no' ? 'nb' : authority.officialNameLanguage} sx={{ fontWeight: 600 }}>
+        {authority.officialName}
+      </Typography>
+      <Typography color="text.secondary" gutterBottom>
+        {t('directory.detail.officialNameIn', { language: languageName(authority.officialNameLanguage, language) })}
+      </Typography>
+      <Typography variant="subtitle1">
+        {pickLocalized(authority.designation, language)}
+        {!designationIsTranslated && ` (${t('directory.detail.notTranslated')})`}
+      </Typography>
+      {description && (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {description}
+        </Typography>
+      )}
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }}>
+        {authority.roles.map((role) => (
+          <Chip
+            key={`${role.area}-${role.role}`}
+            label={`${t(`vocabulary:legislativeArea.${role.area}.label`)}: ${t(`vocabulary:role.${role.role}.label`)}`}
+            color={role.role === 'coordinator' ? 'secondary' : 'primary'}
+            variant="outlined"
+          />
+        ))}
+      </Box>
+      <Divider />
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        {t('directory.detail.contact')}
+      </Typography>
+      <Box component="dl" sx={{ m: 0 }}>
+        <Field label={t('directory.detail.address')}>
+          {authority.address.street}, {authority.address.postcode} {authority.address.city}
+        </Field>
+        <Field label={t('directory.detail.phone')}>
+          <Link href={`tel:${authority.phone.replace(/\s+/g, '')}`}>{authority.phone}</Link>
+        </Field>
+        <Field label={t('directory.detail.email')}>
+          <Link href={`mailto:${authority.email}`}>{authority.email}</Link>
+        </Field>
+        <Field label={t('directory.detail.web')}>
+          <Link href={authority.web} target="_blank" rel="noopener noreferrer">
+            {authority.web}
+          </Link>
+        </Field>
+        <Field label={t('directory.detail.languages')}>{authority.languages.map((code) => languageName(code, language)).join(', ')}</Field>
+      </Box>
+      <Divider sx={{ my: 1 }} />
+      <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
+        {t('directory.detail.competences')}
+      </Typography>
+      <Box component="dl" sx={{ m: 0 }}>
+        {authority.professions.length > 0 && (
+          <Field label={t('directory.detail.professions')}>
+            {authority.professions.map((code) => t(`vocabulary:profession.${code}.label`, { defaultValue: code })).join(', ')}
+          </Field>
+        )}
+        {authority.serviceActivities.length > 0 && (
+          <Field label={t('directory.detail.serviceActivities')}>
+            {authority.serviceActivities.map((code) => t(`vocabulary:serviceActivity.${code}.label`, { defaultValue: code })).join(', ')}
+          </Field>
+        )}
+        <Field label={t('directory.detail.updated')}>{formatDate(authority.updatedAt, language)}</Field>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,93 @@
+import { useRef, useState } from 'react';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Paper from '@mui/material/Paper';
+import Typography from '@mui/material/Typography';
+import { useTranslation } from 'react-i18next';
+import type { DirectoryFilter } from '../../shared/api/workstation-api';
+import { useStream } from '../host/host-context';
+import { useCallResult } from '../host/use-call-result';
+import { formatNumber } from '../i18n/display-names';
+import { useLanguage } from '../i18n/use-language';
+import { AuthorityDetail } from './AuthorityDetail';
+import { AuthorityList } from './AuthorityList';
+import { DirectoryFilters } from './DirectoryFilters';
+import { useDirectoryRows } from './use-directory-rows';
+
+export function DirectoryScreen() {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const [filter, setFilter] = useState<DirectoryFilter>({});
+  const [selectedIndex, setSelectedIndex] = useState(-1);
+  const rows = useDirectoryRows(filter, language);
+  const status = useStream('sync.status', {});
+  const everything = useStream('directory.live', { filter: {} });
+  const countryCounts = useCallResult('directory.countryCounts', {}, everything?.revision);
+  const detail = useRef<HTMLDivElement>(null);
+  const total = rows.total ?? 0;
+  const selected = selectedIndex >= 0 ? rows.rowAt(selectedIndex) : undefined;
+
+  function changeFilter(next: DirectoryFilter) {
+    setFilter(next);
+    setSelectedIndex(-1);
+  }
+
+  const firstSync = status?.firstSync;
+  const downloading = firstSync && !firstSync.done && total === 0;
+
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, px: 3, py: 2 }}>
+        <Typography variant="h5" component="h1" sx={{ mr: 2 }}>
+          {t('directory.title')}
+        </Typography>
+        <DirectoryFilters filter={filter} countryCounts={countryCounts} onChange={changeFilter} />
+        <Typography role="status" data-testid="directory-count" color="text.secondary">
+          {rows.total === undefined ? '' : t('directory.count', { count: total, formatted: formatNumber(total, language) })}
+        </Typography>
+      </Box>
+      <Box sx={{ display: 'flex', flexGrow: 1, minHeight: 0, gap: 2, px: 3, pb: 3 }}>
+        <Paper variant="outlined" sx={{ flex: '1 1 55%', display: 'flex', flexDirection: 'column', minWidth: 0 }}>
+          {downloading ? (
+            <Box sx={{ p: 3 }}>
+              <Typography gutterBottom>{t('directory.downloading')}</Typography>
+              <LinearProgress
+                variant={firstSync.total ? 'determinate' : 'indeterminate'}
+                value={firstSync.total ? (100 * firstSync.documents) / firstSync.total : undefined}
+                aria-label={t('sync.firstSyncProgress')}
+              />
+            </Box>
+          ) : total === 0 && rows.total !== undefined ? (
+            <Box sx={{ p: 3 }}>
+              <Typography gutterBottom>{t('directory.empty')}</Typography>
+              {(filter.country || filter.area) && (
+                <Button variant="outlined" onClick={() => changeFilter({})}>
+                  {t('directory.clearFilters')}
+                </Button>
+              )}
+            </Box>
+          ) : (
+            <AuthorityList rows={rows} total={total} selectedIndex={selectedIndex} onSelect={setSelectedIndex} onOpen={() => detail.current?.focus()} />
+          )}
+        </Paper>
+        <Paper
+          variant="outlined"
+          ref={detail}
+          tabIndex={-1}
+          component="section"
+          aria-label={t('directory.detail.label')}
+          sx={{ flex: '1 1 45%', overflow: 'auto', minWidth: 0, outline: 'none' }}
+        >
+          {selected ? (
+            <AuthorityDetail id={selected.id} />
+          ) : (
+            <Typography color="text.secondary" sx={{ p: 3 }}>
+              {t('directory.detail.nothingSelected')}
+            </Typography>
+          )}
+        </Paper>
+      </Box>
+    </Box>
+  );
+}

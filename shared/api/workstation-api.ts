@@ -1,0 +1,120 @@
+// The one contract between the renderer and its host. Every call and event stream the
+// renderer may use is listed here with zod schemas for its input and output; the host
+// validates inputs where they enter the core, and the carrier moves any of them.
+import { z } from 'zod';
+import { countryCodes } from '../countries';
+import { uiLanguages } from '../languages';
+import { authoritySchema, authoritySummarySchema } from '../directory/authority';
+import { legislativeAreaCodes } from '../directory/legislative-areas';
+import { syncStatusSchema } from '../sync/sync-status';
+
+const noInput = z.object({}).strict();
+
+export const directoryFilterSchema = z
+  .object({
+    country: z.enum(countryCodes).optional(),
+    area: z.enum(legislativeAreaCodes).optional(),
+  })
+  .strict();
+export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
+
+export const settingsSchema = z.object({ language: z.enum(uiLanguages) }).strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const workspaceInfoSchema = z.object({
+  version: z.string(),
+  workspace: z.enum(['training', 'connected']),
+  centralUrl: z.string(),
+  dataFolder: z.string(),
+});
+
+export const workstationCalls = {
+  'workspace.info': { input: noInput, output: workspaceInfoSchema },
+  'settings.get': { input: noInput, output: settingsSchema },
+  'settings.update': { input: settingsSchema.partial().strict(), output: settingsSchema },
+  'directory.page': {
+    input: z
+      .object({
+        filter: directoryFilterSchema,
+        language: z.enum(uiLanguages),
+        offset: z.number().int().min(0).max(10_000_000),
+        limit: z.number().int().min(1).max(500),
+      })
+      .strict(),
+    output: z.object({ total: z.number().int(), rows: z.array(authoritySummarySchema) }),
+  },
+  'directory.authority': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: authoritySchema.nullable(),
+  },
+  'directory.countryCounts': {
+    input: noInput,
+    output: z.record(z.string(), z.number().int()),
+  },
+  'sync.retryNow': { input: noInput, output: z.object({ accepted: z.boolean() }) },
+} as const;
+
+export const workstationStreams = {
+  'sync.status': { input: noInput, event: syncStatusSchema },
+  /** Emits whenever the directory under a filter changes: its size and a revision number. */
+  'directory.live': {
+    input: z.object({ filter: directoryFilterSchema }).strict(),
+    event: z.object({ total: z.number().int(), revision: z.number().int() }),
+  },
+} as const;
+
+export type CallName = keyof typeof workstationCalls;
+export type StreamName = keyof typeof workstationStreams;
+export type CallInput<K extends CallName> = z.input<(typeof workstationCalls)[K]['input']>;
+export type CallOutput<K extends CallName> = z.output<(typeof workstationCalls)[K]['output']>;
+export type StreamInput<K extends StreamName> = z.input<(typeof workstationStreams)[K]['input']>;
+export type StreamEvent<K extends StreamName> = z.output<(typeof workstationStreams)[K]['event']>;
+
+export type Unsubscribe = () => void;
+
+/** What the renderer sees of its host. */
+export interface WorkstationApi {
+  call<K extends CallName>(method: K, input: CallInput<K>): Promise<CallOutput<K>>;
+  subscribe<K extends StreamName>(
+    stream: K,
+    input: StreamInput<K>,
+    onEvent: (event: StreamEvent<K>) => void,
+    onError?: (error: WorkstationApiError) => void,
+  ): Unsubscribe;
+}
+
+/** What the core implements: one function per call, one per stream. */
+export type CallHandlers = { [K in CallName]: (input: z.output<(typeof workstationCalls)[K]['input']>) => Promise<CallOutput<K>> };
+export type StreamHandlers = {
+  [K in StreamName]: (input: z.output<(typeof workstationStreams)[K]['input']>, emit: (event: StreamEvent<K>) => void) => Unsubscribe;
+};
+
+export const apiErrorCodes = [
+  'malformed-message',
+  'unknown-method',
+  'invalid-input',
+  'payload-too-large',
+  'not-found',
+  'unavailable',
+  'internal',
+] as const;
+export type ApiErrorCode = (typeof apiErrorCodes)[number];
+
+export const apiErrorSchema = z.object({
+  code: z.enum(apiErrorCodes),
+  message: z.string(),
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorPayload = z.infer<typeof apiErrorSchema>;
+
+/** An error the host returned for a call, with a code the renderer can translate. */
+export class WorkstationApiError extends Error {
+  readonly code: ApiErrorCode;
+  readonly issues: ApiErrorPayload['issues'];
+  constructor(payload: ApiErrorPayload) {
+    super(payload.message);
+    this.name = 'WorkstationApiError';
+    this.code = payload.code;
+    this.issues = payload.issues;
+  }
+}

@@ -1,0 +1,8 @@
+// How directory documents are named in the central database: the kind is a prefix of the
+// id, so a replica can tell authorities from other directory documents without reading them.
+export const directoryDatabaseName = 'directory';
+export const authorityDocumentPrefix = 'authority:';
+
+export function authorityDocumentId(authorityId: string): string {
+  return `${authorityDocumentPrefix}${authorityId}`;
+}
