@@ -2,14 +2,14 @@
 // host process connected to it, each in its own temporary folder.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startCentralProcess, type CentralProcess } from '../../server/testing/central-process';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsxCli = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
+// Node runs the TypeScript itself (through tsx's loader), so the pid is the server's own.
+const typescriptLoader = ['--import', 'tsx'];
 
 export interface WorkstationEnvironment {
   /** The workstation's address, with the secret. */
@@ -23,7 +23,7 @@ export interface WorkstationEnvironment {
 }
 
 async function startWebHostProcess(home: string, centralUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [tsxCli, join(projectRoot, 'electron', 'web-host', 'start-web.ts')], {
+  const child = spawn(process.execPath, [...typescriptLoader, join(projectRoot, 'electron', 'web-host', 'start-web.ts')], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', IMI_DESK_HOME: home, IMI_DESK_CENTRAL_URL: centralUrl },
     stdio: ['ignore', 'pipe', 'pipe'],

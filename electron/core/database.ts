@@ -17,11 +17,15 @@ function jsonSchemaOf(schema: z.ZodObject) {
   return { properties, required };
 }
 
+const authorityJsonSchema = jsonSchemaOf(authoritySchema);
+// RxDB needs a maximum length on every indexed string; zod gives none for enums.
+authorityJsonSchema.properties['country'] = { ...(authorityJsonSchema.properties['country'] as object), maxLength: 2 };
+
 export const authorityCollectionSchema: RxJsonSchema<Authority> = {
   version: 0,
   primaryKey: 'id',
   type: 'object',
-  ...jsonSchemaOf(authoritySchema),
+  ...authorityJsonSchema,
   indexes: [['country', 'sortName'], 'sortName'],
 } as RxJsonSchema<Authority>;
 

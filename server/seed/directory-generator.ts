@@ -72,7 +72,11 @@ function typesFor(category: Category): AuthorityType[] {
   return authorityTypes.filter((type) => type.areas.length === wanted.length && wanted.every((area) => type.areas.includes(area)));
 }
 
-function nameLanguage(country: CountryCode, region: Region, random: Random): string {
+/** Countries whose national bodies carry names in more than one language. */
+const multilingualNationalNames: ReadonlySet<CountryCode> = new Set(['BE', 'IE', 'LU', 'MT']);
+
+function nameLanguage(country: CountryCode, region: Region, level: AuthorityType['level'], random: Random): string {
+  if (level === 'national' && !multilingualNationalNames.has(country)) return countryLanguages[country][0]!;
   if (country === 'BE') {
     if (region.nuts.startsWith('BE2')) return 'nl';
     if (region.nuts.startsWith('BE33')) return 'de';
@@ -124,7 +128,7 @@ export function generateDirectory(options: GenerateDirectoryOptions = {}): Autho
         if (type.level === 'national') usedNational.add(type.code);
         const region = type.level === 'national' ? capital : random.pick(countryRegions);
         const town = type.level === 'local' ? random.pick(region.towns) : region.towns[0]!;
-        const language = nameLanguage(country, region, random);
+        const language = nameLanguage(country, region, type.level, random);
         const template = type.officialName[language] ?? type.officialName['en']!;
         const baseName = template.replaceAll('{region}', region.name).replaceAll('{city}', town.name);
         const seen = (usedNames.get(baseName) ?? 0) + 1;

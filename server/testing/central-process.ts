@@ -1,12 +1,12 @@
 // Starts the embedded central server as a separate process, for integration and
 // end-to-end tests that stop and restart it.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const tsxCli = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist', 'cli.mjs');
+// Node runs the TypeScript itself (through tsx's loader), so the pid is the server's own.
+const typescriptLoader = ['--import', 'tsx'];
 
 export interface CentralProcessOptions {
   authorities: number;
@@ -24,7 +24,7 @@ export interface CentralProcess {
 }
 
 export async function startCentralProcess(options: CentralProcessOptions): Promise<CentralProcess> {
-  const args = [tsxCli, join(projectRoot, 'server', 'start-server.ts'), '--port', String(options.port ?? 0), '--authorities', String(options.authorities)];
+  const args = [...typescriptLoader, join(projectRoot, 'server', 'start-server.ts'), '--port', String(options.port ?? 0), '--authorities', String(options.authorities)];
   args.push(...(options.dataFolder ? ['--data', options.dataFolder] : ['--in-memory']));
   const child: ChildProcess = spawn(process.execPath, args, { cwd: projectRoot, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

@@ -40,9 +40,16 @@ async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
     if (signal.aborted && (signal.reason as Error)?.name !== 'TimeoutError') throw error;
     throw new SyncFailure('unreachable', `Cannot reach the central server (${(error as Error).cause ? String((error as Error & { cause: unknown }).cause) : (error as Error).message}).`);
   }
+  let text: string;
+  try {
+    text = await response.text();
+  } catch (error) {
+    if (signal.aborted && (signal.reason as Error)?.name !== 'TimeoutError') throw error;
+    throw new SyncFailure('unreachable', 'The connection to the central server was cut.');
+  }
   let body: unknown;
   try {
-    body = await response.json();
+    body = JSON.parse(text);
   } catch {
     throw new SyncFailure(response.ok ? 'invalid-response' : 'server-error', `The central server sent an unreadable answer (HTTP ${response.status}).`);
   }

@@ -29,8 +29,16 @@ export interface DirectoryReplication {
   stop(): Promise<void>;
 }
 
-const describe = (error: unknown) =>
-  error instanceof SyncFailure ? { code: error.code, detail: error.message } : { code: 'server-error' as const, detail: String((error as Error)?.message ?? error) };
+const failureCodes: readonly string[] = ['unreachable', 'server-error', 'invalid-response'];
+
+/** The status of a failure; RxDB passes handler errors on as plain objects, so go by the code. */
+function describe(error: unknown): { code: SyncFailure['code']; detail: string } {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (error instanceof SyncFailure || (typeof code === 'string' && failureCodes.includes(code))) {
+    return { code: code as SyncFailure['code'], detail: String(message) };
+  }
+  return { code: 'server-error', detail: String(message ?? error) };
+}
 
 export function startDirectoryReplication(options: DirectoryReplicationOptions): DirectoryReplication {
   const { collection, databaseUrl, status } = options;
