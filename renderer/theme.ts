@@ -11,4 +11,8 @@ export const theme = createTheme({
     fontFamily: '"Segoe UI", "Noto Sans", "DejaVu Sans", Roboto, "Helvetica Neue", Arial, sans-serif',
   },
   shape: { borderRadius: 6 },
+  components: {
+    MuiButton: { styleOverrides: { root: { textTransform: 'none' } } },
+    MuiToggleButton: { styleOverrides: { root: { textTransform: 'none' } } },
+  },
 });

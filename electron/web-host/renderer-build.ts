@@ -21,6 +21,6 @@ export async function ensureRendererBuilt(projectRoot: string, log: (message: st
   }
   log('Building the workstation interface…');
   const { build } = await import('vite');
-  await build({ root: projectRoot, logLevel: 'warn', configFile: join(projectRoot, 'vite.config.ts') });
+  await build({ logLevel: 'warn', configFile: join(projectRoot, 'vite.config.ts') });
   return output;
 }

@@ -31,7 +31,7 @@ export function LanguageMenu() {
         startIcon={<Translate />}
         aria-haspopup="menu"
         aria-expanded={anchor ? 'true' : undefined}
-        aria-label={t('language.choose')}
+        aria-label={`${ownLanguageName(language)}: ${t('language.choose')}`}
         onClick={(event) => setAnchor(event.currentTarget)}
       >
         {ownLanguageName(language)}

@@ -1,4 +1,5 @@
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -28,17 +29,14 @@ export function Navigation({ section, onSectionChange }: { section: Section; onS
         {sections.map((item) => {
           const Icon = icons[item];
           return (
-            <ListItemButton
-              key={item}
-              selected={item === section}
-              aria-current={item === section ? 'page' : undefined}
-              onClick={() => onSectionChange(item)}
-            >
-              <ListItemIcon>
-                <Icon />
-              </ListItemIcon>
-              <ListItemText primary={t(`navigation.${item}`)} />
-            </ListItemButton>
+            <ListItem key={item} disablePadding>
+              <ListItemButton selected={item === section} aria-current={item === section ? 'page' : undefined} onClick={() => onSectionChange(item)}>
+                <ListItemIcon>
+                  <Icon />
+                </ListItemIcon>
+                <ListItemText primary={t(`navigation.${item}`)} />
+              </ListItemButton>
+            </ListItem>
           );
         })}
       </List>
