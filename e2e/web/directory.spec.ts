@@ -79,12 +79,12 @@ test('switches the interface language at once, and remembers it', async ({ page 
   await keepScreenshot(page, '03-directory-german');
 
   await chooseLanguage(page, /Deutsch/, 'Français');
-  await expect(page.getByRole('navigation').getByText('Annuaire')).toBeVisible();
+  await expect(page.getByRole('navigation').getByText('Répertoire')).toBeVisible();
   await expect(page.getByTestId('authority-detail')).toContainText('Coordonnées');
   await keepScreenshot(page, '04-directory-french');
 
   await page.reload();
-  await expect(page.getByRole('navigation').getByText('Annuaire')).toBeVisible();
+  await expect(page.getByRole('navigation').getByText('Répertoire')).toBeVisible();
   await chooseLanguage(page, /Français/, 'English');
   await expect(page.getByRole('navigation').getByText('Directory')).toBeVisible();
 });

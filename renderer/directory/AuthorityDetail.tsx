@@ -41,6 +41,8 @@ export function AuthorityDetail({ id }: { id: string }) {
 
   const designationIsTranslated = authority.designation[language] !== undefined;
   const description = pickLocalized(authority.description, language);
+  const descriptionIsTranslated = authority.description[language] !== undefined;
+  const descriptionLanguage = descriptionIsTranslated ? language : authority.description['en'] !== undefined ? 'en' : Object.keys(authority.description)[0];
   return (
     <Box sx={{ p: 3 }} data-testid="authority-detail">
       <Typography variant="overline" color="text.secondary">
@@ -58,7 +60,8 @@ export function AuthorityDetail({ id }: { id: string }) {
       </Typography>
       {description && (
         <Typography variant="body2" sx={{ mt: 1 }}>
-          {description}
+          <span lang={descriptionLanguage}>{description}</span>
+          {!descriptionIsTranslated && ` (${t('directory.detail.notTranslated')})`}
         </Typography>
       )}
       <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }}>
