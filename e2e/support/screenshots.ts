@@ -6,5 +6,7 @@ import type { Page } from '@playwright/test';
 export async function keepScreenshot(page: Page, name: string): Promise<void> {
   const folder = join(process.cwd(), 'screenshots');
   mkdirSync(folder, { recursive: true });
+  // Let menus, popovers and ripples finish their transitions, so the picture shows the screen at rest.
+  await page.waitForTimeout(600);
   await page.screenshot({ path: join(folder, `${name}.png`) });
 }

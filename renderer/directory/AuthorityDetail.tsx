@@ -13,15 +13,20 @@ import { useLanguage } from '../i18n/use-language';
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <Box component="div" sx={{ display: 'grid', gridTemplateColumns: '160px 1fr', gap: 2, py: 0.75 }}>
+    <>
       <Typography variant="body2" color="text.secondary" component="dt">
         {label}
       </Typography>
-      <Typography variant="body2" component="dd" sx={{ m: 0 }}>
+      <Typography variant="body2" component="dd" sx={{ m: 0, overflowWrap: 'anywhere' }}>
         {children}
       </Typography>
-    </Box>
+    </>
   );
+}
+
+/** A list of labelled values whose labels line up in one column as wide as the longest. */
+function Fields({ children }: { children: ReactNode }) {
+  return <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(7rem, max-content) 1fr', columnGap: 3, rowGap: 1.25, my: 1.5 }}>{children}</Box>;
 }
 
 export function AuthorityDetail({ id }: { id: string }) {
@@ -78,7 +83,7 @@ export function AuthorityDetail({ id }: { id: string }) {
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
         {t('directory.detail.contact')}
       </Typography>
-      <Box component="dl" sx={{ m: 0 }}>
+      <Fields>
         <Field label={t('directory.detail.address')}>
           {authority.address.street}, {authority.address.postcode} {authority.address.city}
         </Field>
@@ -94,12 +99,12 @@ export function AuthorityDetail({ id }: { id: string }) {
           </Link>
         </Field>
         <Field label={t('directory.detail.languages')}>{authority.languages.map((code) => languageName(code, language)).join(', ')}</Field>
-      </Box>
+      </Fields>
       <Divider sx={{ my: 1 }} />
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
         {t('directory.detail.competences')}
       </Typography>
-      <Box component="dl" sx={{ m: 0 }}>
+      <Fields>
         {authority.professions.length > 0 && (
           <Field label={t('directory.detail.professions')}>
             {authority.professions.map((code) => t(`vocabulary:profession.${code}.label`, { defaultValue: code })).join(', ')}
@@ -111,7 +116,7 @@ export function AuthorityDetail({ id }: { id: string }) {
           </Field>
         )}
         <Field label={t('directory.detail.updated')}>{formatDate(authority.updatedAt, language)}</Field>
-      </Box>
+      </Fields>
     </Box>
   );
 }

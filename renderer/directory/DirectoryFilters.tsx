@@ -31,7 +31,7 @@ export function DirectoryFilters({ filter, countryCounts, onChange }: DirectoryF
           onChange(isCountryCode(event.target.value) ? { ...rest, country: event.target.value } : rest);
         }}
         sx={{ minWidth: 260 }}
-        slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}
+        slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true, MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}
       >
         <MenuItem value="">{t('directory.filter.allCountries')}</MenuItem>
         {countries.map((country) => (
