@@ -88,9 +88,11 @@ function createWindow(): BrowserWindow {
 
 ipcMain.handle(bridgeChannels.request, (event, envelopeJson: unknown) => {
   // Only our own page in one of our windows may use the carrier.
-  const frameUrl = event.senderFrame?.url ?? '';
+  const frame = event.senderFrame;
+  const main = event.sender.mainFrame;
   const endpoint = endpoints.get(event.sender.id);
-  if (!endpoint || !frameUrl.startsWith(`${appOrigin}/`) || event.senderFrame !== event.sender.mainFrame) {
+  const fromMainFrame = frame !== null && frame.processId === main.processId && frame.routingId === main.routingId;
+  if (!endpoint || !fromMainFrame || !frame.url.startsWith(`${appOrigin}/`)) {
     return { kind: 'result', id: null, ok: false, error: { code: 'malformed-message', message: 'Refused: unknown sender.' } };
   }
   return endpoint.handle(envelopeJson);
