@@ -64,7 +64,8 @@ export function startDirectoryReplication(options: DirectoryReplicationOptions):
   }
 
   const replication: RxReplicationState<Authority, Checkpoint> = replicateRxCollection<Authority, Checkpoint>({
-    replicationIdentifier: `directory-authorities:${databaseUrl}`,
+    // One central server per data folder; its address may change (the training server takes a free port).
+    replicationIdentifier: 'directory-authorities',
     collection,
     live: true,
     retryTime: 3_000,
