@@ -8,14 +8,15 @@ type Messages = Record<string, unknown>;
 const cache = new Map<string, Messages>();
 
 function messagesOf(localesFolder: string, language: string): Messages {
-  let messages = cache.get(language);
+  const key = `${localesFolder}|${language}`;
+  let messages = cache.get(key);
   if (!messages) {
     try {
       messages = JSON.parse(readFileSync(join(localesFolder, 'ui', `${language}.json`), 'utf8')) as Messages;
     } catch {
       messages = {};
     }
-    cache.set(language, messages);
+    cache.set(key, messages);
   }
   return messages;
 }
