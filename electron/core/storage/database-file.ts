@@ -1,0 +1,58 @@
+// One SQLite connection per database file, shared by all collections of an RxDB database,
+// opened in WAL mode and checked before use.
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { explainSqliteErrors, StorageFileError } from './storage-errors';
+
+/** The layout of our tables; a file written by a later layout is refused, not altered. */
+export const storageFormatVersion = 1;
+
+export interface DatabaseFile {
+  path: string;
+  connection: Database.Database;
+  references: number;
+}
+
+const openFiles = new Map<string, DatabaseFile>();
+
+function open(path: string): Database.Database {
+  mkdirSync(dirname(path), { recursive: true });
+  const connection = new Database(path);
+  try {
+    connection.pragma('journal_mode = WAL');
+    // FULL: a committed write survives a power cut too, not only a crash of the process.
+    connection.pragma('synchronous = FULL');
+    connection.pragma('busy_timeout = 5000');
+    const check = connection.pragma('quick_check(1)', { simple: true });
+    if (check !== 'ok') throw new StorageFileError('damaged', path, `The local data file ${path} is damaged (${String(check)}).`);
+    const version = connection.pragma('user_version', { simple: true }) as number;
+    if (version > storageFormatVersion) {
+      throw new StorageFileError('newer-version', path, `The local data file ${path} was written by a newer version of IMI Desk (format ${version}); this version reads format ${storageFormatVersion}.`);
+    }
+    if (version === 0) connection.pragma(`user_version = ${storageFormatVersion}`);
+    connection.exec(`CREATE TABLE IF NOT EXISTS collections (
+      name TEXT NOT NULL, version INTEGER NOT NULL, created_at REAL NOT NULL, PRIMARY KEY (name, version))`);
+    return connection;
+  } catch (error) {
+    connection.close();
+    throw error;
+  }
+}
+
+export function acquireDatabaseFile(path: string): DatabaseFile {
+  let file = openFiles.get(path);
+  if (!file) {
+    file = { path, connection: explainSqliteErrors(path, () => open(path)), references: 0 };
+    openFiles.set(path, file);
+  }
+  file.references += 1;
+  return file;
+}
+
+export function releaseDatabaseFile(file: DatabaseFile): void {
+  file.references -= 1;
+  if (file.references > 0) return;
+  openFiles.delete(file.path);
+  if (file.connection.open) file.connection.close();
+}

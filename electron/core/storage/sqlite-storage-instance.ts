@@ -1,0 +1,261 @@
+// One RxDB collection (at one schema version) stored in SQLite: documents as JSON with
+// one indexed column per schema index, attachments as BLOBs, changes as an event stream.
+import type Database from 'better-sqlite3';
+import { Subject, type Observable } from 'rxjs';
+import {
+  categorizeBulkWriteRows,
+  getPrimaryFieldOfPrimaryKey,
+  getQueryMatcher,
+  getSortComparator,
+  getStartIndexStringFromLowerBound,
+  getStartIndexStringFromUpperBound,
+  now,
+  type BulkWriteRow,
+  type EventBulk,
+  type PreparedQuery,
+  type RxDocumentData,
+  type RxJsonSchema,
+  type RxStorageBulkWriteResponse,
+  type RxStorageChangeEvent,
+  type RxStorageCountResult,
+  type RxStorageDefaultCheckpoint,
+  type RxStorageInstance,
+  type RxStorageQueryResult,
+  type StringKeys,
+} from 'rxdb';
+import { releaseDatabaseFile, type DatabaseFile } from './database-file';
+import { indexColumnsOf, indexKey, indexName, type IndexColumn } from './index-keys';
+import { explainSqliteErrors } from './storage-errors';
+import { dropTables, type CollectionTables } from './sqlite-tables';
+
+export interface SQLiteStorageInternals {
+  file: DatabaseFile;
+}
+
+type Row = { data: string };
+type Attachment = { documentId: string; attachmentId: string; attachmentData: { data: Blob; type: string; digest?: string }; digest: string };
+
+export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDocType, SQLiteStorageInternals, Record<string, never>, RxStorageDefaultCheckpoint> {
+  readonly primaryPath: StringKeys<RxDocumentData<RxDocType>>;
+  private readonly indexes: IndexColumn[];
+  private readonly indexByName: Map<string, IndexColumn>;
+  private readonly changes = new Subject<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>>();
+  private closed = false;
+  private readonly db: Database.Database;
+  private readonly statements: {
+    insert: Database.Statement;
+    update: Database.Statement;
+    byIds: Database.Statement;
+    putAttachment: Database.Statement;
+    deleteAttachment: Database.Statement;
+    getAttachment: Database.Statement;
+  };
+
+  constructor(
+    readonly databaseName: string,
+    readonly collectionName: string,
+    readonly schema: Readonly<RxJsonSchema<RxDocumentData<RxDocType>>>,
+    readonly internals: SQLiteStorageInternals,
+    readonly options: Readonly<Record<string, never>>,
+    private readonly tables: CollectionTables,
+  ) {
+    this.primaryPath = getPrimaryFieldOfPrimaryKey(schema.primaryKey) as StringKeys<RxDocumentData<RxDocType>>;
+    this.indexes = indexColumnsOf(schema as RxJsonSchema<RxDocumentData<RxDocType>>);
+    this.indexByName = new Map(this.indexes.map((index) => [indexName(index.fields), index]));
+    this.db = internals.file.connection;
+    const columns = this.indexes.map((index) => index.column);
+    const placeholders = columns.map(() => ', ?').join('');
+    const { documents, attachments } = tables;
+    this.statements = {
+      insert: this.db.prepare(`INSERT INTO ${documents} (id, data, deleted, lwt${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?${placeholders})`),
+      update: this.db.prepare(`UPDATE ${documents} SET data = ?, deleted = ?, lwt = ?${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`),
+      byIds: this.db.prepare(`SELECT data FROM ${documents} WHERE id IN (SELECT value FROM json_each(?))`),
+      putAttachment: this.db.prepare(`INSERT OR REPLACE INTO ${attachments} (document_id, attachment_id, digest, type, data) VALUES (?, ?, ?, ?, ?)`),
+      deleteAttachment: this.db.prepare(`DELETE FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
+      getAttachment: this.db.prepare(`SELECT digest, type, data FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
+    };
+  }
+
+  private ensureOpen() {
+    if (this.closed) throw new Error(`The storage of collection ${this.collectionName} is closed.`);
+  }
+
+  private run<T>(action: () => T): T {
+    return explainSqliteErrors(this.internals.file.path, action);
+  }
+
+  private documentsInDb(ids: string[]): Map<string, RxDocumentData<RxDocType>> {
+    const rows = this.statements.byIds.all(JSON.stringify(ids)) as Row[];
+    const result = new Map<string, RxDocumentData<RxDocType>>();
+    for (const row of rows) {
+      const document = JSON.parse(row.data) as RxDocumentData<RxDocType>;
+      result.set(document[this.primaryPath] as string, document);
+    }
+    return result;
+  }
+
+  private rowValues(document: RxDocumentData<RxDocType>) {
+    return [JSON.stringify(document), document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document))];
+  }
+
+  async bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
+    this.ensureOpen();
+    // Attachment data is read before the write, so that reading the current documents,
+    // deciding on conflicts and writing happen in one synchronous, atomic step.
+    const attachmentBytes = new Map<Blob, Buffer>();
+    for (const row of documentWrites) {
+      for (const attachment of Object.values(row.document._attachments ?? {})) {
+        const data = (attachment as { data?: unknown }).data;
+        if (data instanceof Blob && !attachmentBytes.has(data)) attachmentBytes.set(data, Buffer.from(await data.arrayBuffer()));
+      }
+    }
+    this.ensureOpen();
+    return this.run(() => {
+      const ids = documentWrites.map((row) => row.document[this.primaryPath] as string);
+      const categorized = categorizeBulkWriteRows<RxDocType>(this, this.primaryPath as StringKeys<RxDocType>, this.documentsInDb(ids), documentWrites, context);
+      const putAttachment = (attachment: Attachment) => {
+        const bytes = attachmentBytes.get(attachment.attachmentData.data) ?? Buffer.alloc(0);
+        this.statements.putAttachment.run(attachment.documentId, attachment.attachmentId, attachment.digest, attachment.attachmentData.type, bytes);
+      };
+      this.db.transaction(() => {
+        for (const row of categorized.bulkInsertDocs) {
+          const document = row.document;
+          this.statements.insert.run(document[this.primaryPath], ...this.rowValues(document));
+        }
+        for (const row of categorized.bulkUpdateDocs) {
+          const document = row.document;
+          this.statements.update.run(...this.rowValues(document), document[this.primaryPath]);
+        }
+        (categorized.attachmentsAdd as Attachment[]).forEach(putAttachment);
+        (categorized.attachmentsUpdate as Attachment[]).forEach(putAttachment);
+        for (const attachment of categorized.attachmentsRemove) {
+          this.statements.deleteAttachment.run(attachment.documentId, attachment.attachmentId);
+        }
+      })();
+      if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
+        const newest = categorized.newestRow.document;
+        categorized.eventBulk.checkpoint = { id: newest[this.primaryPath] as string, lwt: newest._meta.lwt };
+        this.changes.next(categorized.eventBulk);
+      }
+      return { error: categorized.errors };
+    });
+  }
+
+  async findDocumentsById(ids: string[], withDeleted: boolean): Promise<RxDocumentData<RxDocType>[]> {
+    this.ensureOpen();
+    return this.run(() => {
+      const found = this.documentsInDb(ids);
+      const result: RxDocumentData<RxDocType>[] = [];
+      for (const id of ids) {
+        const document = found.get(id);
+        if (document && (withDeleted || !document._deleted)) result.push(document);
+      }
+      return result;
+    });
+  }
+
+  /** The SQL range of the query plan's index: `WHERE` clause and its two bound keys. */
+  private range(preparedQuery: PreparedQuery<RxDocType>) {
+    const plan = preparedQuery.queryPlan;
+    const index = this.indexByName.get(indexName(plan.index));
+    if (!index) throw new Error(`The query plan uses index ${indexName(plan.index)}, which the schema does not have.`);
+    const lower = indexKey(getStartIndexStringFromLowerBound(this.schema, plan.index, plan.startKeys));
+    const upper = indexKey(getStartIndexStringFromUpperBound(this.schema, plan.index, plan.endKeys));
+    const where = `${index.column} ${plan.inclusiveStart ? '>=' : '>'} ? AND ${index.column} ${plan.inclusiveEnd ? '<=' : '<'} ?`;
+    return { column: index.column, where, bounds: [lower, upper] };
+  }
+
+  async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
+    this.ensureOpen();
+    return this.run(() => {
+      const { query, queryPlan } = preparedQuery;
+      const skip = query.skip ?? 0;
+      const limit = typeof query.limit === 'number' ? query.limit : Infinity;
+      const { column, where, bounds } = this.range(preparedQuery);
+      const sql = `SELECT data FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
+      if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
+        const paged = `${sql} LIMIT ? OFFSET ?`;
+        const rows = this.db.prepare(paged).all(...bounds, limit === Infinity ? -1 : limit, skip) as Row[];
+        return { documents: rows.map((row) => JSON.parse(row.data) as RxDocumentData<RxDocType>) };
+      }
+      const matches = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(this.schema, query);
+      const enough = queryPlan.sortSatisfiedByIndex ? skip + limit : Infinity;
+      let documents: RxDocumentData<RxDocType>[] = [];
+      for (const row of this.db.prepare(sql).iterate(...bounds) as IterableIterator<Row>) {
+        const document = JSON.parse(row.data) as RxDocumentData<RxDocType>;
+        if (!matches || matches(document)) documents.push(document);
+        if (documents.length >= enough) break;
+      }
+      if (!queryPlan.sortSatisfiedByIndex) documents = documents.sort(getSortComparator(this.schema, query));
+      return { documents: documents.slice(skip, skip + limit) };
+    });
+  }
+
+  async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
+    this.ensureOpen();
+    return this.run(() => {
+      const { where, bounds } = this.range(preparedQuery);
+      if (preparedQuery.queryPlan.selectorSatisfiedByIndex) {
+        const row = this.db.prepare(`SELECT count(*) AS count FROM ${this.tables.documents} WHERE ${where}`).get(...bounds) as { count: number };
+        return { count: row.count, mode: 'fast' as const };
+      }
+      const matches = getQueryMatcher(this.schema, preparedQuery.query);
+      let count = 0;
+      for (const row of this.db.prepare(`SELECT data FROM ${this.tables.documents} WHERE ${where}`).iterate(...bounds) as IterableIterator<Row>) {
+        if (matches(JSON.parse(row.data) as RxDocumentData<RxDocType>)) count++;
+      }
+      return { count, mode: 'fast' as const };
+    });
+  }
+
+  async getChangedDocumentsSince(limit: number, checkpoint?: RxStorageDefaultCheckpoint) {
+    this.ensureOpen();
+    return this.run(() => {
+      const since = checkpoint ?? { id: '', lwt: -Infinity };
+      const rows = this.db
+        .prepare(`SELECT data FROM ${this.tables.documents} WHERE lwt > ? OR (lwt = ? AND id > ?) ORDER BY lwt, id LIMIT ?`)
+        .all(since.lwt === -Infinity ? -1 : since.lwt, since.lwt, since.id, limit) as Row[];
+      const documents = rows.map((row) => JSON.parse(row.data) as RxDocumentData<RxDocType>);
+      const last = documents[documents.length - 1];
+      return { documents, checkpoint: last ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt } : since };
+    });
+  }
+
+  async getAttachmentData(documentId: string, attachmentId: string, digest: string): Promise<Blob> {
+    this.ensureOpen();
+    const row = this.run(() => this.statements.getAttachment.get(documentId, attachmentId)) as { digest: string; type: string; data: Buffer } | undefined;
+    if (!row || !digest || row.digest !== digest) throw new Error(`Attachment ${attachmentId} of ${documentId} does not exist.`);
+    return new Blob([new Uint8Array(row.data)], { type: row.type });
+  }
+
+  changeStream(): Observable<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>> {
+    return this.changes.asObservable();
+  }
+
+  async cleanup(minimumDeletedTime: number): Promise<boolean> {
+    this.ensureOpen();
+    this.run(() => {
+      const before = now() - minimumDeletedTime;
+      this.db.transaction(() => {
+        this.db
+          .prepare(`DELETE FROM ${this.tables.attachments} WHERE document_id IN (SELECT id FROM ${this.tables.documents} WHERE deleted = 1 AND lwt < ?)`)
+          .run(before);
+        this.db.prepare(`DELETE FROM ${this.tables.documents} WHERE deleted = 1 AND lwt < ?`).run(before);
+      })();
+    });
+    return true;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.changes.complete();
+    releaseDatabaseFile(this.internals.file);
+  }
+
+  async remove(): Promise<void> {
+    this.ensureOpen();
+    this.run(() => dropTables(this.db, this.collectionName, this.schema.version));
+    await this.close();
+  }
+}
