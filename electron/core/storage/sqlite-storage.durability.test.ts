@@ -1,0 +1,67 @@
+// Durability: a child process writes in a loop and acknowledges each write; it is killed
+// with SIGKILL at random moments. After every kill, each acknowledged write is present and
+// the file passes SQLite's integrity check.
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseFilePath } from './index';
+
+const kills = Number(process.env['IMI_DESK_DURABILITY_KILLS'] ?? 20);
+let folder: string;
+
+beforeAll(async () => {
+  folder = await mkdtemp(join(tmpdir(), 'imi-desk-durability-'));
+});
+afterAll(async () => {
+  await rm(folder, { recursive: true, force: true });
+});
+
+/** Starts the writer, lets it run for `ms` after it is ready, kills it; returns what it acknowledged. */
+function writeThenKill(start: number, ms: number): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'testing', 'acknowledged-writer.ts'), folder, String(start)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const acknowledged: number[] = [];
+    let buffered = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      buffered += chunk.toString();
+      const lines = buffered.split('\n');
+      buffered = lines.pop() ?? '';
+      for (const line of lines) {
+        if (line === 'ready') setTimeout(() => child.kill('SIGKILL'), ms);
+        else if (line.startsWith('ack ')) acknowledged.push(Number(line.slice(4)));
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`The writer stopped by itself: ${errors}`))));
+  });
+}
+
+describe('the SQLite storage when its process is killed', () => {
+  it(`keeps every acknowledged write through ${kills} kills at random moments`, async () => {
+    let next = 0;
+    let totalAcknowledged = 0;
+    for (let round = 0; round < kills; round++) {
+      const acknowledged = await writeThenKill(next, 50 + Math.floor(Math.random() * 400));
+      totalAcknowledged += acknowledged.length;
+      const database = new Database(databaseFilePath(folder, 'durability'));
+      try {
+        expect(database.pragma('integrity_check', { simple: true })).toBe('ok');
+        const table = (database.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'documents:notes:%'").get() as { name: string }).name;
+        const present = new Set((database.prepare(`SELECT id FROM "${table}"`).all() as { id: string }[]).map((row) => row.id));
+        const missing = acknowledged.flatMap((n) => (n % 5 === 0 ? [0, 1, 2].map((k) => `b${n}-${k}`) : [`n${n}`])).filter((id) => !present.has(id));
+        expect(missing).toEqual([]);
+      } finally {
+        database.close();
+      }
+      // Go on after whatever was written, acknowledged or not.
+      next = (acknowledged.at(-1) ?? next) + 2;
+    }
+    expect(totalAcknowledged).toBeGreaterThan(kills);
+  });
+});
