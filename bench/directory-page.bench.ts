@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { summarizeAuthority } from '../shared/directory/authority';
 import { openReplica } from '../electron/core/database';
+import { getRxStorageSQLite } from '../electron/core/storage';
+import type { RxStorage } from 'rxdb';
 import { directoryCalls } from '../electron/core/directory/directory-queries';
 import { generateDirectory } from '../server/seed/directory-generator';
 import type { BenchmarkSuite } from './run';
@@ -17,9 +19,13 @@ export const directoryPageBenchmark: BenchmarkSuite = {
   async run() {
     const folder = await mkdtemp(join(tmpdir(), 'imi-desk-bench-'));
     const authorities = generateDirectory();
-    const replica = await openReplica();
-    await replica.authorities.bulkInsert(authorities);
-    const calls = directoryCalls(replica.authorities);
+    const open = async (storage?: RxStorage<unknown, unknown>) => {
+      const replica = await openReplica(storage);
+      await replica.authorities.bulkInsert(authorities);
+      return { replica, calls: directoryCalls(() => replica.authorities) };
+    };
+    const memory = await open();
+    const sqlite = await open(getRxStorageSQLite({ folder }) as RxStorage<unknown, unknown>);
     const countries = ['DE', 'ES', 'NL', 'PL', 'UK', 'CZ', 'FR'] as const;
     const inputs = Array.from({ length: 70 }, (_, i) => ({
       filter: { country: countries[i % countries.length]! },
@@ -39,15 +45,19 @@ export const directoryPageBenchmark: BenchmarkSuite = {
         .map((a) => summarizeAuthority(a, 'de'));
     }, 60);
     next = 0;
-    const ours = await measure(() => calls['directory.page'](nextInput()), 60);
+    const onMemory = await measure(() => memory.calls['directory.page'](nextInput()), 60);
+    next = 0;
+    const onSqlite = await measure(() => sqlite.calls['directory.page'](nextInput()), 60);
     printTable(
       [
         { name: 'baseline: scan, filter and sort in memory', durations: baseline },
-        { name: 'directory.page (RxDB query on the country+name index)', durations: ours },
+        { name: 'directory.page on RxDB memory storage (country+name index)', durations: onMemory },
+        { name: 'directory.page on the SQLite storage (country+name index)', durations: onSqlite },
       ],
       'baseline: scan, filter and sort in memory',
     );
-    await replica.close();
+    await memory.replica.close();
+    await sqlite.replica.close();
     await rm(folder, { recursive: true, force: true });
   },
 };

@@ -31,9 +31,13 @@ export const authorityCollectionSchema: RxJsonSchema<Authority> = {
 
 let databaseCount = 0;
 
-export async function openReplica(storage: RxStorage<unknown, unknown> = getRxStorageMemory()): Promise<Replica> {
+/**
+ * Opens the replica's RxDB database. `name` names the database file of a durable storage;
+ * RxDB refuses two open databases of one name in a process, so tests leave it to a counter.
+ */
+export async function openReplica(storage: RxStorage<unknown, unknown> = getRxStorageMemory(), name = `imidesk${++databaseCount}`): Promise<Replica> {
   const database = await createRxDatabase<ReplicaCollections>({
-    name: `imidesk${++databaseCount}`,
+    name,
     storage: wrappedValidateAjvStorage({ storage }),
     multiInstance: false,
     eventReduce: true,

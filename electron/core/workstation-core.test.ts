@@ -92,4 +92,13 @@ describe('the workstation core with a central server', () => {
     const arrived = await waitFor('a change made after the restart', () => core.calls['directory.authority']({ id: 'AT-AFTER-RESTART' }));
     expect(arrived?.officialName).toBe('Neu nach dem Neustart');
   });
+
+  it('keeps the directory on disk: a restarted workstation has it before any sync', async () => {
+    await core.close();
+    await server.kill();
+    core = await openWorkstationCore({ dataFolder: join(folder, 'workstation'), centralUrl: server.url, workspace: 'connected', version: 'test' });
+    const counts = await core.calls['directory.countryCounts']({});
+    expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(authorities + 1); // + the one added after the restart
+    expect(await core.calls['directory.authority']({ id: 'AT-AFTER-RESTART' })).toMatchObject({ officialName: 'Neu nach dem Neustart' });
+  });
 });

@@ -1,12 +1,14 @@
 // The workstation's core: the local replica, its sync with the central endpoint, and the
 // handlers of every WorkstationApi call. Runs in Electron's main process or in plain Node.
+import { join } from 'node:path';
 import type { RxStorage } from 'rxdb';
 import type { CallHandlers, StreamHandlers } from '../../shared/api/workstation-api';
 import { directoryDatabaseName } from '../../shared/directory/central-documents';
-import { openReplica } from './database';
+import { HandlerError } from './carrier-endpoint';
 import { directoryCalls, directoryStreams } from './directory/directory-queries';
+import { openLocalReplica, setReplicaAside, type ReplicaOpening } from './local-replica';
 import { SettingsStore } from './settings-store';
-import { startDirectoryReplication } from './sync/directory-replication';
+import { startDirectoryReplication, type DirectoryReplication } from './sync/directory-replication';
 import { SyncStatusTracker } from './sync/sync-status-tracker';
 
 export interface WorkstationCoreOptions {
@@ -16,6 +18,7 @@ export interface WorkstationCoreOptions {
   centralUrl: string;
   workspace: 'training' | 'connected';
   version: string;
+  /** The replica's storage; by default the durable SQLite storage in the data folder. */
   storage?: RxStorage<unknown, unknown>;
   /** Long-poll duration; shorter in tests so that a lost link is noticed sooner. */
   longPollMs?: number;
@@ -26,28 +29,42 @@ export interface WorkstationCore {
   streams: StreamHandlers;
   settings: Pick<SettingsStore, 'get' | 'onChange'>;
   /** Resolves when the first pull from the central endpoint is complete. */
-  initialSync: Promise<void>;
+  readonly initialSync: Promise<void>;
   close(): Promise<void>;
 }
 
 export async function openWorkstationCore(options: WorkstationCoreOptions): Promise<WorkstationCore> {
   const settings = new SettingsStore(options.dataFolder);
   await settings.load();
-  const replica = await openReplica(options.storage);
   const status = new SyncStatusTracker();
   const centralUrl = options.centralUrl.replace(/\/+$/, '');
-  const replication = startDirectoryReplication({
-    collection: replica.authorities,
-    databaseUrl: `${centralUrl}/${directoryDatabaseName}`,
-    status,
-    longPollMs: options.longPollMs,
-  });
-  const initialSync = replication.awaitInitialSync();
-  initialSync.catch(() => {});
+  const replicaFolder = join(options.dataFolder, 'replica');
+  let opening: ReplicaOpening = await openLocalReplica(replicaFolder, options.storage);
+  let replication: DirectoryReplication | undefined;
+  let initialSync: Promise<void> = new Promise(() => {});
+
+  function startSync() {
+    if (!opening.replica) return;
+    replication = startDirectoryReplication({
+      collection: opening.replica.authorities,
+      databaseUrl: `${centralUrl}/${directoryDatabaseName}`,
+      status,
+      longPollMs: options.longPollMs,
+    });
+    initialSync = replication.awaitInitialSync();
+    initialSync.catch(() => {});
+  }
+  startSync();
+
+  const authorities = () => {
+    if (!opening.replica) throw new HandlerError('unavailable', opening.problem.message);
+    return opening.replica.authorities;
+  };
 
   const calls: CallHandlers = {
     async 'workspace.info'() {
-      return { version: options.version, workspace: options.workspace, centralUrl, dataFolder: options.dataFolder };
+      const problem = opening.problem ? { kind: opening.problem.kind, file: opening.problem.file } : null;
+      return { version: options.version, workspace: options.workspace, centralUrl, dataFolder: options.dataFolder, replicaProblem: problem };
     },
     async 'settings.get'() {
       return settings.get();
@@ -56,10 +73,17 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return settings.update(change);
     },
     async 'sync.retryNow'() {
-      replication.retryNow();
-      return { accepted: true };
+      replication?.retryNow();
+      return { accepted: replication !== undefined };
     },
-    ...directoryCalls(replica.authorities),
+    async 'replica.setAside'() {
+      if (!opening.problem) throw new HandlerError('invalid-input', 'The local data is in order; there is nothing to set aside.');
+      const keptAt = await setReplicaAside(replicaFolder);
+      opening = await openLocalReplica(replicaFolder, options.storage);
+      startSync();
+      return { keptAt };
+    },
+    ...directoryCalls(authorities),
   };
 
   const streams: StreamHandlers = {
@@ -67,17 +91,19 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       const subscription = status.changes.subscribe(emit);
       return () => subscription.unsubscribe();
     },
-    ...directoryStreams(replica.authorities),
+    ...directoryStreams(authorities),
   };
 
   return {
     calls,
     streams,
     settings,
-    initialSync,
+    get initialSync() {
+      return initialSync;
+    },
     async close() {
-      await replication.stop();
-      await replica.close();
+      await replication?.stop();
+      await opening.replica?.close();
     },
   };
 }

@@ -21,11 +21,19 @@ export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
 export const settingsSchema = z.object({ language: z.enum(uiLanguages) }).strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
+export const replicaProblemSchema = z.object({
+  kind: z.enum(['damaged', 'newer-version', 'cannot-open', 'disk-full']),
+  file: z.string(),
+});
+export type ReplicaProblemInfo = z.infer<typeof replicaProblemSchema>;
+
 export const workspaceInfoSchema = z.object({
   version: z.string(),
   workspace: z.enum(['training', 'connected']),
   centralUrl: z.string(),
   dataFolder: z.string(),
+  /** Set when the local data on disk cannot be used; the workstation then waits for the user. */
+  replicaProblem: replicaProblemSchema.nullable(),
 });
 
 export const workstationCalls = {
@@ -52,6 +60,8 @@ export const workstationCalls = {
     output: z.record(z.string(), z.number().int()),
   },
   'sync.retryNow': { input: noInput, output: z.object({ accepted: z.boolean() }) },
+  /** Renames unusable local data (kept, never deleted) and starts again from the server. */
+  'replica.setAside': { input: noInput, output: z.object({ keptAt: z.string() }) },
 } as const;
 
 export const workstationStreams = {

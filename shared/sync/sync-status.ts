@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-export const syncErrorCodes = ['unreachable', 'server-error', 'invalid-response', 'invalid-documents'] as const;
+export const syncErrorCodes = ['unreachable', 'server-error', 'invalid-response', 'invalid-documents', 'local-disk-full'] as const;
 
 /** What the workstation knows about its link with the central endpoint. */
 export const syncStatusSchema = z.object({

@@ -12,9 +12,13 @@ function selectorOf(filter: DirectoryFilter): MangoQuerySelector<Authority> {
   };
 }
 
-export function directoryCalls(authorities: RxCollection<Authority>): Pick<CallHandlers, 'directory.page' | 'directory.authority' | 'directory.countryCounts'> {
+/** The directory's collection, or an error saying why the local data cannot be used. */
+export type AuthoritiesSource = () => RxCollection<Authority>;
+
+export function directoryCalls(source: AuthoritiesSource): Pick<CallHandlers, 'directory.page' | 'directory.authority' | 'directory.countryCounts'> {
   return {
     async 'directory.page'({ filter, language, offset, limit }) {
+      const authorities = source();
       const selector = selectorOf(filter);
       const [total, documents] = await Promise.all([
         authorities.count({ selector }).exec(),
@@ -23,19 +27,27 @@ export function directoryCalls(authorities: RxCollection<Authority>): Pick<CallH
       return { total, rows: documents.map((document) => summarizeAuthority(document.toJSON() as Authority, language)) };
     },
     async 'directory.authority'({ id }) {
-      const document = await authorities.findOne(id).exec();
+      const document = await source().findOne(id).exec();
       return document ? (document.toMutableJSON() as Authority) : null;
     },
     async 'directory.countryCounts'() {
+      const authorities = source();
       const counts = await Promise.all(countryCodes.map((country) => authorities.count({ selector: { country } }).exec()));
       return Object.fromEntries(countryCodes.map((country, index) => [country, counts[index] ?? 0]));
     },
   };
 }
 
-export function directoryStreams(authorities: RxCollection<Authority>): Pick<StreamHandlers, 'directory.live'> {
+export function directoryStreams(source: AuthoritiesSource): Pick<StreamHandlers, 'directory.live'> {
   return {
     'directory.live'({ filter }, emit) {
+      let authorities: RxCollection<Authority>;
+      try {
+        authorities = source();
+      } catch {
+        emit({ total: 0, revision: 0 }); // no usable local data: nothing to show
+        return () => {};
+      }
       let revision = 0;
       const selector = selectorOf(filter);
       const subscription = authorities.$.pipe(debounceTime(150), startWith(null)).subscribe(() => {

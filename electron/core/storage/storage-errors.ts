@@ -37,3 +37,18 @@ export function explainSqliteErrors<T>(file: string, action: () => T): T {
     throw classifySqliteError(error, file) ?? error;
   }
 }
+
+/** The StorageFileError behind an error, however RxDB wrapped it on its way. */
+export function findStorageError(error: unknown): StorageFileError | undefined {
+  const seen = new Set<unknown>();
+  const queue: unknown[] = [error];
+  while (queue.length > 0) {
+    const current = queue.shift();
+    if (!current || typeof current !== 'object' || seen.has(current)) continue;
+    seen.add(current);
+    if (current instanceof StorageFileError) return current;
+    const { cause, parameters } = current as { cause?: unknown; parameters?: { error?: unknown; errors?: unknown[] } };
+    queue.push(cause, parameters?.error, ...(parameters?.errors ?? []));
+  }
+  return undefined;
+}

@@ -10,6 +10,7 @@ import { retryDelayMs } from '../../../shared/sync/sync-status';
 import { authorityDocumentPrefix } from '../../../shared/directory/central-documents';
 import { readChanges, readDatabaseInfo, SyncFailure, type Sequence } from './couch-changes';
 import type { SyncStatusTracker } from './sync-status-tracker';
+import { findStorageError } from '../storage/storage-errors';
 
 type Checkpoint = { sequence: Sequence };
 
@@ -32,7 +33,9 @@ export interface DirectoryReplication {
 const failureCodes: readonly string[] = ['unreachable', 'server-error', 'invalid-response'];
 
 /** The status of a failure; RxDB passes handler errors on as plain objects, so go by the code. */
-function describe(error: unknown): { code: SyncFailure['code']; detail: string } {
+function describe(error: unknown): { code: SyncFailure['code'] | 'local-disk-full'; detail: string } {
+  const storageProblem = findStorageError(error);
+  if (storageProblem?.problem === 'disk-full') return { code: 'local-disk-full', detail: storageProblem.message };
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (error instanceof SyncFailure || (typeof code === 'string' && failureCodes.includes(code))) {
     return { code: code as SyncFailure['code'], detail: String(message) };

@@ -8,7 +8,7 @@ const start = Number(process.argv[3] ?? 0);
 if (!folder) throw new Error('usage: acknowledged-writer FOLDER START');
 
 const database = await createRxDatabase({ name: 'durability', storage: getRxStorageSQLite({ folder }), multiInstance: false });
-await database.addCollections({
+const { notes } = await database.addCollections({
   notes: {
     schema: {
       version: 0,
@@ -24,9 +24,9 @@ process.stdout.write('ready\n');
 for (let n = start; ; n++) {
   // Alternate single inserts and small batches, as an officer's edits and a sync would.
   if (n % 5 === 0) {
-    await database.notes.bulkInsert([0, 1, 2].map((k) => ({ id: `b${n}-${k}`, n, text: `batch ${n}/${k} ${'x'.repeat(200)}` })));
+    await notes.bulkInsert([0, 1, 2].map((k) => ({ id: `b${n}-${k}`, n, text: `batch ${n}/${k} ${'x'.repeat(200)}` })));
   } else {
-    await database.notes.insert({ id: `n${n}`, n, text: `note ${n} ${'y'.repeat(n % 300)}` });
+    await notes.insert({ id: `n${n}`, n, text: `note ${n} ${'y'.repeat(n % 300)}` });
   }
   process.stdout.write(`ack ${n}\n`);
 }
