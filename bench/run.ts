@@ -1,13 +1,14 @@
 // `npm run bench`: runs every benchmark suite; each prints a baseline measured in the same
 // run next to our figure. Machines are shared and noisy: compare ratios, quote medians.
 import { directoryPageBenchmark } from './directory-page.bench';
+import { storagePerformanceBenchmark } from './storage-performance.bench';
 
 export interface BenchmarkSuite {
   name: string;
   run(): Promise<void>;
 }
 
-const suites: BenchmarkSuite[] = [directoryPageBenchmark];
+const suites: BenchmarkSuite[] = [directoryPageBenchmark, storagePerformanceBenchmark];
 const only = process.argv[2];
 
 for (const suite of suites) {

@@ -10,6 +10,7 @@ import { useCallResult } from '../host/use-call-result';
 import type { Section } from '../sections';
 import { LanguageMenu } from './LanguageMenu';
 import { Navigation } from './Navigation';
+import { ReplicaProblemNotice } from './ReplicaProblemNotice';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 
 const navigationWidth = 232;
@@ -41,6 +42,7 @@ export function AppShell({ section, onSectionChange, children }: { section: Sect
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <Toolbar />
+        {info?.replicaProblem && <ReplicaProblemNotice problem={info.replicaProblem} />}
         <Box sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{children}</Box>
       </Box>
     </Box>

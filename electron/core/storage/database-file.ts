@@ -3,7 +3,9 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DocumentCache, type TableState } from './document-cache';
 import { explainSqliteErrors, StorageFileError } from './storage-errors';
+import { Subject } from 'rxjs';
 
 /** The layout of our tables; a file written by a later layout is refused, not altered. */
 export const storageFormatVersion = 1;
@@ -12,6 +14,17 @@ export interface DatabaseFile {
   path: string;
   connection: Database.Database;
   references: number;
+  /** Per table: what the storage instances of that table share. */
+  tables: Map<string, TableState>;
+}
+
+export function tableState(file: DatabaseFile, table: string): TableState {
+  let state = file.tables.get(table);
+  if (!state) {
+    state = { cache: new DocumentCache(), changes: new Subject(), instances: 0 };
+    file.tables.set(table, state);
+  }
+  return state;
 }
 
 const openFiles = new Map<string, DatabaseFile>();
@@ -43,7 +56,7 @@ function open(path: string): Database.Database {
 export function acquireDatabaseFile(path: string): DatabaseFile {
   let file = openFiles.get(path);
   if (!file) {
-    file = { path, connection: explainSqliteErrors(path, () => open(path)), references: 0 };
+    file = { path, connection: explainSqliteErrors(path, () => open(path)), references: 0, tables: new Map() };
     openFiles.set(path, file);
   }
   file.references += 1;

@@ -1,7 +1,7 @@
 // One RxDB collection (at one schema version) stored in SQLite: documents as JSON with
 // one indexed column per schema index, attachments as BLOBs, changes as an event stream.
 import type Database from 'better-sqlite3';
-import { Subject, type Observable } from 'rxjs';
+import type { Observable, Subject } from 'rxjs';
 import {
   categorizeBulkWriteRows,
   getPrimaryFieldOfPrimaryKey,
@@ -23,7 +23,8 @@ import {
   type RxStorageQueryResult,
   type StringKeys,
 } from 'rxdb';
-import { releaseDatabaseFile, type DatabaseFile } from './database-file';
+import { releaseDatabaseFile, tableState, type DatabaseFile } from './database-file';
+import type { DocumentCache, TableState } from './document-cache';
 import { indexColumnsOf, indexKey, indexName, type IndexColumn } from './index-keys';
 import { explainSqliteErrors } from './storage-errors';
 import { dropTables, type CollectionTables } from './sqlite-tables';
@@ -39,13 +40,17 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
   readonly primaryPath: StringKeys<RxDocumentData<RxDocType>>;
   private readonly indexes: IndexColumn[];
   private readonly indexByName: Map<string, IndexColumn>;
-  private readonly changes = new Subject<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>>();
+  private readonly shared: TableState;
+  private readonly cache: DocumentCache<RxDocumentData<RxDocType>>;
+  private readonly changes: Subject<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>>;
+  private readonly preparedStatements = new Map<string, Database.Statement>();
   private closed = false;
   private readonly db: Database.Database;
   private readonly statements: {
     insert: Database.Statement;
     update: Database.Statement;
     byIds: Database.Statement;
+    byId: Database.Statement;
     putAttachment: Database.Statement;
     deleteAttachment: Database.Statement;
     getAttachment: Database.Statement;
@@ -63,6 +68,10 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.indexes = indexColumnsOf(schema as RxJsonSchema<RxDocumentData<RxDocType>>);
     this.indexByName = new Map(this.indexes.map((index) => [indexName(index.fields), index]));
     this.db = internals.file.connection;
+    this.shared = tableState(internals.file, tables.documents);
+    this.shared.instances += 1;
+    this.cache = this.shared.cache as DocumentCache<RxDocumentData<RxDocType>>;
+    this.changes = this.shared.changes as Subject<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>>;
     const columns = this.indexes.map((index) => index.column);
     const placeholders = columns.map(() => ', ?').join('');
     const { documents, attachments } = tables;
@@ -70,6 +79,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       insert: this.db.prepare(`INSERT INTO ${documents} (id, data, deleted, lwt${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?${placeholders})`),
       update: this.db.prepare(`UPDATE ${documents} SET data = ?, deleted = ?, lwt = ?${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`),
       byIds: this.db.prepare(`SELECT data FROM ${documents} WHERE id IN (SELECT value FROM json_each(?))`),
+      byId: this.db.prepare(`SELECT data FROM ${documents} WHERE id = ?`),
       putAttachment: this.db.prepare(`INSERT OR REPLACE INTO ${attachments} (document_id, attachment_id, digest, type, data) VALUES (?, ?, ?, ?, ?)`),
       deleteAttachment: this.db.prepare(`DELETE FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
       getAttachment: this.db.prepare(`SELECT digest, type, data FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
@@ -84,14 +94,52 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     return explainSqliteErrors(this.internals.file.path, action);
   }
 
-  private documentsInDb(ids: string[]): Map<string, RxDocumentData<RxDocType>> {
-    const rows = this.statements.byIds.all(JSON.stringify(ids)) as Row[];
+  private statement(sql: string): Database.Statement {
+    let prepared = this.preparedStatements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      this.preparedStatements.set(sql, prepared);
+    }
+    return prepared;
+  }
+
+  private parse(data: string): RxDocumentData<RxDocType> {
+    const document = JSON.parse(data) as RxDocumentData<RxDocType>;
+    this.cache.set(document[this.primaryPath] as string, document);
+    return document;
+  }
+
+  /** The stored documents of these ids, from the cache where it has them. */
+  private documentsInDb(ids: readonly string[]): Map<string, RxDocumentData<RxDocType>> {
     const result = new Map<string, RxDocumentData<RxDocType>>();
-    for (const row of rows) {
-      const document = JSON.parse(row.data) as RxDocumentData<RxDocType>;
-      result.set(document[this.primaryPath] as string, document);
+    const missing: string[] = [];
+    for (const id of ids) {
+      const cached = this.cache.get(id);
+      if (cached) result.set(id, cached);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return result;
+    if (missing.length <= 32) {
+      for (const id of missing) {
+        const row = this.statements.byId.get(id) as Row | undefined;
+        if (row) result.set(id, this.parse(row.data));
+      }
+    } else {
+      for (const row of this.statements.byIds.all(JSON.stringify(missing)) as Row[]) {
+        const document = this.parse(row.data);
+        result.set(document[this.primaryPath] as string, document);
+      }
     }
     return result;
+  }
+
+  /** The documents of these ids, in this order. */
+  private documentsInOrder(ids: readonly string[]): RxDocumentData<RxDocType>[] {
+    const found = this.documentsInDb(ids);
+    return ids.flatMap((id) => {
+      const document = found.get(id);
+      return document ? [document] : [];
+    });
   }
 
   private rowValues(document: RxDocumentData<RxDocType>) {
@@ -132,6 +180,8 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
           this.statements.deleteAttachment.run(attachment.documentId, attachment.attachmentId);
         }
       })();
+      for (const row of categorized.bulkInsertDocs) this.cache.set(row.document[this.primaryPath] as string, row.document);
+      for (const row of categorized.bulkUpdateDocs) this.cache.set(row.document[this.primaryPath] as string, row.document);
       if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
         const newest = categorized.newestRow.document;
         categorized.eventBulk.checkpoint = { id: newest[this.primaryPath] as string, lwt: newest._meta.lwt };
@@ -172,19 +222,21 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       const skip = query.skip ?? 0;
       const limit = typeof query.limit === 'number' ? query.limit : Infinity;
       const { column, where, bounds } = this.range(preparedQuery);
-      const sql = `SELECT data FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
+      const sql = `SELECT id FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
       if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
-        const paged = `${sql} LIMIT ? OFFSET ?`;
-        const rows = this.db.prepare(paged).all(...bounds, limit === Infinity ? -1 : limit, skip) as Row[];
-        return { documents: rows.map((row) => JSON.parse(row.data) as RxDocumentData<RxDocType>) };
+        const ids = this.statement(`${sql} LIMIT ? OFFSET ?`).pluck().all(...bounds, limit === Infinity ? -1 : limit, skip) as string[];
+        return { documents: this.documentsInOrder(ids) };
       }
       const matches = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(this.schema, query);
       const enough = queryPlan.sortSatisfiedByIndex ? skip + limit : Infinity;
       let documents: RxDocumentData<RxDocType>[] = [];
-      for (const row of this.db.prepare(sql).iterate(...bounds) as IterableIterator<Row>) {
-        const document = JSON.parse(row.data) as RxDocumentData<RxDocType>;
-        if (!matches || matches(document)) documents.push(document);
-        if (documents.length >= enough) break;
+      // Read the ids in index order, then the documents in batches (most come from the cache).
+      const ids = this.statement(sql).pluck().all(...bounds) as string[];
+      for (let start = 0; start < ids.length && documents.length < enough; start += 500) {
+        for (const document of this.documentsInOrder(ids.slice(start, start + 500))) {
+          if (!matches || matches(document)) documents.push(document);
+          if (documents.length >= enough) break;
+        }
       }
       if (!queryPlan.sortSatisfiedByIndex) documents = documents.sort(getSortComparator(this.schema, query));
       return { documents: documents.slice(skip, skip + limit) };
@@ -196,13 +248,14 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     return this.run(() => {
       const { where, bounds } = this.range(preparedQuery);
       if (preparedQuery.queryPlan.selectorSatisfiedByIndex) {
-        const row = this.db.prepare(`SELECT count(*) AS count FROM ${this.tables.documents} WHERE ${where}`).get(...bounds) as { count: number };
-        return { count: row.count, mode: 'fast' as const };
+        const count = this.statement(`SELECT count(*) FROM ${this.tables.documents} WHERE ${where}`).pluck().get(...bounds) as number;
+        return { count, mode: 'fast' as const };
       }
       const matches = getQueryMatcher(this.schema, preparedQuery.query);
+      const ids = this.statement(`SELECT id FROM ${this.tables.documents} WHERE ${where}`).pluck().all(...bounds) as string[];
       let count = 0;
-      for (const row of this.db.prepare(`SELECT data FROM ${this.tables.documents} WHERE ${where}`).iterate(...bounds) as IterableIterator<Row>) {
-        if (matches(JSON.parse(row.data) as RxDocumentData<RxDocType>)) count++;
+      for (let start = 0; start < ids.length; start += 500) {
+        for (const document of this.documentsInOrder(ids.slice(start, start + 500))) if (matches(document)) count++;
       }
       return { count, mode: 'fast' as const };
     });
@@ -212,10 +265,10 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.ensureOpen();
     return this.run(() => {
       const since = checkpoint ?? { id: '', lwt: -Infinity };
-      const rows = this.db
-        .prepare(`SELECT data FROM ${this.tables.documents} WHERE lwt > ? OR (lwt = ? AND id > ?) ORDER BY lwt, id LIMIT ?`)
-        .all(since.lwt === -Infinity ? -1 : since.lwt, since.lwt, since.id, limit) as Row[];
-      const documents = rows.map((row) => JSON.parse(row.data) as RxDocumentData<RxDocType>);
+      const ids = this.statement(`SELECT id FROM ${this.tables.documents} WHERE lwt > ? OR (lwt = ? AND id > ?) ORDER BY lwt, id LIMIT ?`)
+        .pluck()
+        .all(since.lwt === -Infinity ? -1 : since.lwt, since.lwt, since.id, limit) as string[];
+      const documents = this.documentsInOrder(ids);
       const last = documents[documents.length - 1];
       return { documents, checkpoint: last ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt } : since };
     });
@@ -236,12 +289,14 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.ensureOpen();
     this.run(() => {
       const before = now() - minimumDeletedTime;
+      const gone = this.db.prepare(`SELECT id FROM ${this.tables.documents} WHERE deleted = 1 AND lwt < ?`).pluck().all(before) as string[];
       this.db.transaction(() => {
         this.db
           .prepare(`DELETE FROM ${this.tables.attachments} WHERE document_id IN (SELECT id FROM ${this.tables.documents} WHERE deleted = 1 AND lwt < ?)`)
           .run(before);
         this.db.prepare(`DELETE FROM ${this.tables.documents} WHERE deleted = 1 AND lwt < ?`).run(before);
       })();
+      for (const id of gone) this.cache.delete(id);
     });
     return true;
   }
@@ -249,13 +304,18 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.changes.complete();
+    this.shared.instances -= 1;
+    if (this.shared.instances === 0) {
+      this.changes.complete();
+      this.internals.file.tables.delete(this.tables.documents);
+    }
     releaseDatabaseFile(this.internals.file);
   }
 
   async remove(): Promise<void> {
     this.ensureOpen();
     this.run(() => dropTables(this.db, this.collectionName, this.schema.version));
+    this.cache.clear();
     await this.close();
   }
 }

@@ -1,0 +1,37 @@
+// Parsed documents kept in memory, so that reads do not parse the same JSON again. Shared by
+// every storage instance of one table (RxDB may open a collection more than once), updated
+// on each write, bounded in size (the oldest entries go first).
+import { Subject } from 'rxjs';
+
+export class DocumentCache<T> {
+  private readonly entries = new Map<string, T>();
+  constructor(private readonly limit = 20_000) {}
+
+  get(id: string): T | undefined {
+    return this.entries.get(id);
+  }
+
+  set(id: string, document: T): void {
+    this.entries.delete(id);
+    this.entries.set(id, document);
+    if (this.entries.size > this.limit) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+
+  delete(id: string): void {
+    this.entries.delete(id);
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+}
+
+/** What all storage instances of one table share: the cache and the stream of changes. */
+export interface TableState {
+  cache: DocumentCache<unknown>;
+  changes: Subject<unknown>;
+  instances: number;
+}
