@@ -19,13 +19,15 @@ export interface WorkstationEnvironment {
   stopCentral(): Promise<void>;
   /** Starts it again on the same port, with the same data. */
   restartCentral(): Promise<void>;
+  /** Stops the workstation and starts it again on the same data; resolves with its new address. */
+  restartWorkstation(): Promise<string>;
   close(): Promise<void>;
 }
 
-async function startWebHostProcess(home: string, centralUrl: string): Promise<{ url: string; child: ChildProcess }> {
+async function startWebHostProcess(home: string, centralUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [...typescriptLoader, join(projectRoot, 'electron', 'web-host', 'start-web.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', IMI_DESK_HOME: home, IMI_DESK_CENTRAL_URL: centralUrl },
+    env: { ...process.env, PORT: '0', IMI_DESK_HOME: home, IMI_DESK_CENTRAL_URL: centralUrl, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -45,11 +47,19 @@ async function startWebHostProcess(home: string, centralUrl: string): Promise<{ 
   return { url, child };
 }
 
-export async function startWorkstationEnvironment(authorities = 5_737): Promise<WorkstationEnvironment> {
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export async function startWorkstationEnvironment(authorities = 5_737, env: Record<string, string> = {}): Promise<WorkstationEnvironment> {
   const folder = await mkdtemp(join(tmpdir(), 'imi-desk-e2e-'));
   const centralFolder = join(folder, 'central');
   let central = await startCentralProcess({ authorities, dataFolder: centralFolder });
-  const webHost = await startWebHostProcess(join(folder, 'home'), central.url);
+  let webHost = await startWebHostProcess(join(folder, 'home'), central.url, env);
   const environment: WorkstationEnvironment = {
     url: webHost.url,
     get central() {
@@ -59,12 +69,14 @@ export async function startWorkstationEnvironment(authorities = 5_737): Promise<
     async restartCentral() {
       central = await startCentralProcess({ authorities, port: central.port, dataFolder: centralFolder });
     },
+    async restartWorkstation() {
+      await stop(webHost.child);
+      webHost = await startWebHostProcess(join(folder, 'home'), central.url, env);
+      environment.url = webHost.url;
+      return webHost.url;
+    },
     async close() {
-      await new Promise<void>((resolve) => {
-        if (webHost.child.exitCode !== null) return resolve();
-        webHost.child.once('exit', () => resolve());
-        webHost.child.kill('SIGTERM');
-      });
+      await stop(webHost.child);
       await central.kill();
       await rm(folder, { recursive: true, force: true });
     },

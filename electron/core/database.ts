@@ -3,6 +3,7 @@
 import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { z } from 'zod';
 import { authoritySchema, type Authority } from '../../shared/directory/authority';
 
@@ -32,16 +33,34 @@ export const authorityCollectionSchema: RxJsonSchema<Authority> = {
 let databaseCount = 0;
 
 /**
+ * The storage stack of the replica: schema validation, then (with a password) encryption of
+ * the fields each schema marks `encrypted` (personal data), then the storage itself.
+ */
+export function replicaStorage(storage: RxStorage<unknown, unknown>, password?: string): RxStorage<unknown, unknown> {
+  return wrappedValidateAjvStorage({ storage: password ? wrappedKeyEncryptionCryptoJsStorage({ storage }) : storage });
+}
+
+/**
  * Opens the replica's RxDB database. `name` names the database file of a durable storage;
  * RxDB refuses two open databases of one name in a process, so tests leave it to a counter.
  */
-export async function openReplica(storage: RxStorage<unknown, unknown> = getRxStorageMemory(), name = `imidesk${++databaseCount}`): Promise<Replica> {
+export async function openReplica(
+  storage: RxStorage<unknown, unknown> = getRxStorageMemory(),
+  name = `imidesk${++databaseCount}`,
+  password?: string,
+): Promise<Replica> {
   const database = await createRxDatabase<ReplicaCollections>({
     name,
-    storage: wrappedValidateAjvStorage({ storage }),
+    storage: replicaStorage(storage, password),
+    password,
     multiInstance: false,
     eventReduce: true,
   });
-  await database.addCollections({ authorities: { schema: authorityCollectionSchema } });
+  try {
+    await database.addCollections({ authorities: { schema: authorityCollectionSchema } });
+  } catch (error) {
+    await database.close(); // e.g. a wrong password: leave the file as it is
+    throw error;
+  }
   return database;
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { setUpCentral } from '../../server/central-setup';
 import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded-server';
 import { figure2Total } from '../../server/seed/directory-generator';
-import { openWorkstationCore, type WorkstationCore } from './workstation-core';
+import { openWorkstationCore, type ReplicaKey, type WorkstationCore } from './workstation-core';
 
 export interface LaunchOptions {
   home: string;
@@ -12,6 +12,8 @@ export interface LaunchOptions {
   /** A central endpoint to connect to; without it, the training workspace starts. */
   centralUrl?: string;
   log?: (message: string) => void;
+  /** What protects personal data in the replica; see WorkstationCoreOptions. */
+  replicaKey?: ReplicaKey;
 }
 
 export interface LaunchedWorkstation {
@@ -36,7 +38,7 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
     });
     centralUrl = centralServer.url;
   }
-  const core = await openWorkstationCore({ dataFolder, centralUrl, workspace, version: options.version });
+  const core = await openWorkstationCore({ dataFolder, centralUrl, workspace, version: options.version, replicaKey: options.replicaKey });
   return {
     core,
     centralServer,

@@ -15,13 +15,31 @@ export interface ReplicaProblem {
   message: string;
 }
 
-export type ReplicaOpening = { replica: Replica; problem?: undefined } | { replica?: undefined; problem: ReplicaProblem };
+export type ReplicaOpening =
+  | { replica: Replica; problem?: undefined; locked?: undefined }
+  | { replica?: undefined; problem: ReplicaProblem; locked?: undefined }
+  /** Waiting for the passphrase that protects it (or for a first one to be chosen). */
+  | { replica?: undefined; problem?: undefined; locked: 'enter-passphrase' | 'choose-passphrase' };
 
-export async function openLocalReplica(folder: string, storage?: RxStorage<unknown, unknown>): Promise<ReplicaOpening> {
+/** The state of a replica that waits for its passphrase. */
+export function lockedReplica(folder: string): ReplicaOpening {
+  return { locked: existsSync(folder) ? 'enter-passphrase' : 'choose-passphrase' };
+}
+
+/** The replica is protected by another passphrase (or key) than the one given. */
+export class WrongPassphraseError extends Error {
+  constructor() {
+    super('This passphrase does not open the local data.');
+    this.name = 'WrongPassphraseError';
+  }
+}
+
+export async function openLocalReplica(folder: string, storage?: RxStorage<unknown, unknown>, password?: string): Promise<ReplicaOpening> {
   const name = `replica_${createHash('sha256').update(folder).digest('hex').slice(0, 12)}`;
   try {
-    return { replica: await openReplica(storage ?? (getRxStorageSQLite({ folder, refuseOlderSchemas: true }) as RxStorage<unknown, unknown>), name) };
+    return { replica: await openReplica(storage ?? (getRxStorageSQLite({ folder, refuseOlderSchemas: true }) as RxStorage<unknown, unknown>), name, password) };
   } catch (error) {
+    if ((error as { code?: unknown })?.code === 'DB1') throw new WrongPassphraseError();
     const problem = findStorageError(error);
     if (!problem) throw error;
     return { problem: { kind: problem.problem, file: problem.file, message: problem.message } };

@@ -6,7 +6,7 @@ import type { CallHandlers, StreamHandlers } from '../../shared/api/workstation-
 import { directoryDatabaseName } from '../../shared/directory/central-documents';
 import { HandlerError } from './carrier-endpoint';
 import { directoryCalls, directoryStreams } from './directory/directory-queries';
-import { openLocalReplica, setReplicaAside, type ReplicaOpening } from './local-replica';
+import { lockedReplica, openLocalReplica, setReplicaAside, WrongPassphraseError, type ReplicaOpening } from './local-replica';
 import { SettingsStore } from './settings-store';
 import { startDirectoryReplication, type DirectoryReplication } from './sync/directory-replication';
 import { SyncStatusTracker } from './sync/sync-status-tracker';
@@ -22,7 +22,14 @@ export interface WorkstationCoreOptions {
   storage?: RxStorage<unknown, unknown>;
   /** Long-poll duration; shorter in tests so that a lost link is noticed sooner. */
   longPollMs?: number;
+  /**
+   * What protects the personal data in the replica: a secret kept by the operating system's
+   * key store (the Electron shell), a passphrase the user types, or nothing (web host, tests).
+   */
+  replicaKey?: ReplicaKey;
 }
+
+export type ReplicaKey = { kind: 'none' } | { kind: 'secret'; secret: string } | { kind: 'passphrase' };
 
 export interface WorkstationCore {
   calls: CallHandlers;
@@ -39,9 +46,11 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   const status = new SyncStatusTracker();
   const centralUrl = options.centralUrl.replace(/\/+$/, '');
   const replicaFolder = join(options.dataFolder, 'replica');
-  let opening: ReplicaOpening = await openLocalReplica(replicaFolder, options.storage);
+  const key = options.replicaKey ?? { kind: 'none' };
+  let password = key.kind === 'secret' ? key.secret : undefined;
   let replication: DirectoryReplication | undefined;
   let initialSync: Promise<void> = new Promise(() => {});
+  let opening: ReplicaOpening = key.kind === 'passphrase' ? lockedReplica(replicaFolder) : await openLocalReplica(replicaFolder, options.storage, password);
 
   function startSync() {
     if (!opening.replica) return;
@@ -57,14 +66,15 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   startSync();
 
   const authorities = () => {
-    if (!opening.replica) throw new HandlerError('unavailable', opening.problem.message);
-    return opening.replica.authorities;
+    if (opening.replica) return opening.replica.authorities;
+    throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
   };
 
   const calls: CallHandlers = {
     async 'workspace.info'() {
       const problem = opening.problem ? { kind: opening.problem.kind, file: opening.problem.file } : null;
-      return { version: options.version, workspace: options.workspace, centralUrl, dataFolder: options.dataFolder, replicaProblem: problem };
+      const lock = opening.locked ?? 'open';
+      return { version: options.version, workspace: options.workspace, centralUrl, dataFolder: options.dataFolder, replicaProblem: problem, lock };
     },
     async 'settings.get'() {
       return settings.get();
@@ -77,11 +87,25 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return { accepted: replication !== undefined };
     },
     async 'replica.setAside'() {
-      if (!opening.problem) throw new HandlerError('invalid-input', 'The local data is in order; there is nothing to set aside.');
+      if (!opening.problem && opening.locked !== 'enter-passphrase') {
+        throw new HandlerError('invalid-input', 'The local data is in order; there is nothing to set aside.');
+      }
       const keptAt = await setReplicaAside(replicaFolder);
-      opening = await openLocalReplica(replicaFolder, options.storage);
+      opening = key.kind === 'passphrase' ? lockedReplica(replicaFolder) : await openLocalReplica(replicaFolder, options.storage, password);
       startSync();
       return { keptAt };
+    },
+    async 'replica.unlock'({ passphrase }) {
+      if (!opening.locked) throw new HandlerError('invalid-input', 'The local data is not locked.');
+      try {
+        opening = await openLocalReplica(replicaFolder, options.storage, passphrase);
+      } catch (error) {
+        if (error instanceof WrongPassphraseError) throw new HandlerError('wrong-passphrase', error.message);
+        throw error;
+      }
+      password = passphrase;
+      startSync();
+      return { unlocked: true as const };
     },
     ...directoryCalls(authorities),
   };

@@ -9,6 +9,7 @@ import { createCarrierEndpoint, type CarrierEndpoint } from '../core/carrier-end
 import { launchWorkstation, type LaunchedWorkstation } from '../core/launch-workstation';
 import { contentSecurityPolicy } from '../web-host/content-security';
 import { buildAppMenu } from './app-menu';
+import { replicaKey } from './replica-key';
 import { shellStrings } from './shell-strings';
 
 const scheme = 'imi-desk';
@@ -118,6 +119,7 @@ if (!app.requestSingleInstanceLock()) {
       home: app.getPath('userData'),
       version: app.getVersion(),
       centralUrl: process.env['IMI_DESK_CENTRAL_URL'],
+      replicaKey: replicaKey(app.getPath('userData')),
     });
     createWindow();
   });

@@ -10,6 +10,7 @@ import { useCallResult } from '../host/use-call-result';
 import type { Section } from '../sections';
 import { LanguageMenu } from './LanguageMenu';
 import { Navigation } from './Navigation';
+import { PassphraseScreen } from './PassphraseScreen';
 import { ReplicaProblemNotice } from './ReplicaProblemNotice';
 import { SyncStatusIndicator } from './SyncStatusIndicator';
 
@@ -43,7 +44,9 @@ export function AppShell({ section, onSectionChange, children }: { section: Sect
       <Box component="main" sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <Toolbar />
         {info?.replicaProblem && <ReplicaProblemNotice problem={info.replicaProblem} />}
-        <Box sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>{children}</Box>
+        <Box sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
+          {info && info.lock !== 'open' ? <PassphraseScreen mode={info.lock} /> : children}
+        </Box>
       </Box>
     </Box>
   );

@@ -34,7 +34,12 @@ export const workspaceInfoSchema = z.object({
   dataFolder: z.string(),
   /** Set when the local data on disk cannot be used; the workstation then waits for the user. */
   replicaProblem: replicaProblemSchema.nullable(),
+  /** Whether the local data waits for a passphrase (where no secure key store protects it). */
+  lock: z.enum(['open', 'choose-passphrase', 'enter-passphrase']),
 });
+
+/** Passphrases protect personal data on machines without a secure key store. */
+export const minimumPassphraseLength = 12;
 
 export const workstationCalls = {
   'workspace.info': { input: noInput, output: workspaceInfoSchema },
@@ -62,6 +67,10 @@ export const workstationCalls = {
   'sync.retryNow': { input: noInput, output: z.object({ accepted: z.boolean() }) },
   /** Renames unusable local data (kept, never deleted) and starts again from the server. */
   'replica.setAside': { input: noInput, output: z.object({ keptAt: z.string() }) },
+  'replica.unlock': {
+    input: z.object({ passphrase: z.string().min(minimumPassphraseLength).max(1024) }).strict(),
+    output: z.object({ unlocked: z.literal(true) }),
+  },
 } as const;
 
 export const workstationStreams = {
@@ -105,6 +114,7 @@ export const apiErrorCodes = [
   'invalid-input',
   'payload-too-large',
   'not-found',
+  'wrong-passphrase',
   'unavailable',
   'internal',
 ] as const;
