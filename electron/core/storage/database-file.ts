@@ -1,7 +1,7 @@
 // One SQLite connection per database file, shared by all collections of an RxDB database,
 // opened in WAL mode and checked before use.
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DocumentCache, type TableState } from './document-cache';
 import { explainSqliteErrors, StorageFileError } from './storage-errors';
@@ -67,5 +67,9 @@ export function releaseDatabaseFile(file: DatabaseFile): void {
   file.references -= 1;
   if (file.references > 0) return;
   openFiles.delete(file.path);
-  if (file.connection.open) file.connection.close();
+  if (!file.connection.open) return;
+  // A database whose every collection was removed leaves no file behind.
+  const empty = !file.path.startsWith('file:') && (file.connection.prepare('SELECT count(*) FROM collections').pluck().get() as number) === 0;
+  file.connection.close();
+  if (empty) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file.path}${suffix}`, { force: true });
 }

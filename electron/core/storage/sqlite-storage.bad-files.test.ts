@@ -136,3 +136,16 @@ describe('a full disk', () => {
     await notes.close();
   });
 });
+
+describe('a removed database', () => {
+  it('leaves no file behind once all its collections are removed', async () => {
+    const notes = await openNotes();
+    await notes.bulkWrite([row('a', 'b')], 'test');
+    const file = notes.internals.file.path;
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(file)).toBe(true);
+    await notes.remove();
+    expect(existsSync(file)).toBe(false);
+    expect(existsSync(`${file}-wal`)).toBe(false);
+  });
+});
