@@ -29,13 +29,18 @@ export function tableState(file: DatabaseFile, table: string): TableState {
 
 const openFiles = new Map<string, DatabaseFile>();
 
-function open(path: string): Database.Database {
+export type Durability = 'crash' | 'power-cut';
+
+function open(path: string, durability: Durability): Database.Database {
   mkdirSync(dirname(path), { recursive: true });
   const connection = new Database(path);
   try {
     connection.pragma('journal_mode = WAL');
-    // FULL: a committed write survives a power cut too, not only a crash of the process.
-    connection.pragma('synchronous = FULL');
+    // With WAL, NORMAL keeps every committed write through a crash of the process or of the
+    // application (the write is in the journal before the commit returns); a power cut may
+    // undo the last commits but never damages the file. FULL also survives power cuts, at the
+    // cost of a disk flush per commit.
+    connection.pragma(`synchronous = ${durability === 'power-cut' ? 'FULL' : 'NORMAL'}`);
     connection.pragma('busy_timeout = 5000');
     const check = connection.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new StorageFileError('damaged', path, `The local data file ${path} is damaged (${String(check)}).`);
@@ -53,10 +58,10 @@ function open(path: string): Database.Database {
   }
 }
 
-export function acquireDatabaseFile(path: string): DatabaseFile {
+export function acquireDatabaseFile(path: string, durability: Durability = 'crash'): DatabaseFile {
   let file = openFiles.get(path);
   if (!file) {
-    file = { path, connection: explainSqliteErrors(path, () => open(path)), references: 0, tables: new Map() };
+    file = { path, connection: explainSqliteErrors(path, () => open(path, durability)), references: 0, tables: new Map() };
     openFiles.set(path, file);
   }
   file.references += 1;

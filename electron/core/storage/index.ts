@@ -2,7 +2,7 @@
 // per RxDB database in the given folder, WAL journal, real indexes, attachments.
 import { join } from 'node:path';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION, type RxStorage, type RxStorageInstanceCreationParams } from 'rxdb';
-import { acquireDatabaseFile, releaseDatabaseFile } from './database-file';
+import { acquireDatabaseFile, releaseDatabaseFile, type Durability } from './database-file';
 import { indexColumnsOf } from './index-keys';
 import { SQLiteStorageInstance, type SQLiteStorageInternals } from './sqlite-storage-instance';
 import { createTables, newestVersionOf } from './sqlite-tables';
@@ -19,6 +19,11 @@ export interface SQLiteStorageOptions {
    * which open versions in any order.
    */
   refuseOlderSchemas?: boolean;
+  /**
+   * 'crash' (default): every acknowledged write survives a crash of the process; a power cut
+   * may undo the last ones. 'power-cut': they survive a power cut too (a disk flush per write).
+   */
+  durability?: Durability;
 }
 
 export type RxStorageSQLite = RxStorage<SQLiteStorageInternals, Record<string, never>>;
@@ -35,7 +40,7 @@ export function getRxStorageSQLite(options: SQLiteStorageOptions): RxStorageSQLi
     async createStorageInstance<RxDocType>(params: RxStorageInstanceCreationParams<RxDocType, Record<string, never>>) {
       ensureRxStorageInstanceParamsAreCorrect(params);
       const path = databaseFilePath(options.folder, params.databaseName);
-      const file = acquireDatabaseFile(path);
+      const file = acquireDatabaseFile(path, options.durability);
       try {
         const { connection } = file;
         const newest = explainSqliteErrors(path, () => newestVersionOf(connection, params.collectionName));

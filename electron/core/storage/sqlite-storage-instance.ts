@@ -215,6 +215,13 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     return { column: index.column, where, bounds: [lower, upper] };
   }
 
+  /** Reads (id, data) rows in index order, parsing only what the cache does not hold. */
+  private *scan(sql: string, parameters: unknown[]): Generator<RxDocumentData<RxDocType>> {
+    for (const [id, data] of this.statement(sql).raw().iterate(...parameters) as IterableIterator<[string, string]>) {
+      yield this.cache.get(id) ?? this.parse(data);
+    }
+  }
+
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
     this.ensureOpen();
     return this.run(() => {
@@ -222,21 +229,16 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       const skip = query.skip ?? 0;
       const limit = typeof query.limit === 'number' ? query.limit : Infinity;
       const { column, where, bounds } = this.range(preparedQuery);
-      const sql = `SELECT id FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
+      const sql = `SELECT id, data FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
       if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
-        const ids = this.statement(`${sql} LIMIT ? OFFSET ?`).pluck().all(...bounds, limit === Infinity ? -1 : limit, skip) as string[];
-        return { documents: this.documentsInOrder(ids) };
+        return { documents: [...this.scan(`${sql} LIMIT ? OFFSET ?`, [...bounds, limit === Infinity ? -1 : limit, skip])] };
       }
       const matches = queryPlan.selectorSatisfiedByIndex ? undefined : getQueryMatcher(this.schema, query);
       const enough = queryPlan.sortSatisfiedByIndex ? skip + limit : Infinity;
       let documents: RxDocumentData<RxDocType>[] = [];
-      // Read the ids in index order, then the documents in batches (most come from the cache).
-      const ids = this.statement(sql).pluck().all(...bounds) as string[];
-      for (let start = 0; start < ids.length && documents.length < enough; start += 500) {
-        for (const document of this.documentsInOrder(ids.slice(start, start + 500))) {
-          if (!matches || matches(document)) documents.push(document);
-          if (documents.length >= enough) break;
-        }
+      for (const document of this.scan(sql, bounds)) {
+        if (!matches || matches(document)) documents.push(document);
+        if (documents.length >= enough) break;
       }
       if (!queryPlan.sortSatisfiedByIndex) documents = documents.sort(getSortComparator(this.schema, query));
       return { documents: documents.slice(skip, skip + limit) };
@@ -252,11 +254,8 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
         return { count, mode: 'fast' as const };
       }
       const matches = getQueryMatcher(this.schema, preparedQuery.query);
-      const ids = this.statement(`SELECT id FROM ${this.tables.documents} WHERE ${where}`).pluck().all(...bounds) as string[];
       let count = 0;
-      for (let start = 0; start < ids.length; start += 500) {
-        for (const document of this.documentsInOrder(ids.slice(start, start + 500))) if (matches(document)) count++;
-      }
+      for (const document of this.scan(`SELECT id, data FROM ${this.tables.documents} WHERE ${where}`, bounds)) if (matches(document)) count++;
       return { count, mode: 'fast' as const };
     });
   }
