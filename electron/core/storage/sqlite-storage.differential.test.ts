@@ -148,6 +148,8 @@ async function runOnStorage(database: RxDatabase<{ people: People }>, query: Man
 }
 
 const seed = process.env['FC_SEED'] ? Number(process.env['FC_SEED']) : undefined;
+/** More runs in the soak variant (npm run test:soak). */
+const runs = Number(process.env['FC_RUNS'] ?? 400);
 const path = process.env['FC_PATH'];
 
 beforeAll(async () => {
@@ -192,7 +194,7 @@ describe('the SQLite storage against the memory storage', () => {
         expect(actual.count).toBe(expected.count);
         expect(actual.documents).toEqual(expected.documents);
       }),
-      { numRuns: 400, seed, path, endOnFailure: true },
+      { numRuns: runs, seed, path, endOnFailure: true },
     );
   });
 
@@ -218,7 +220,7 @@ describe('the SQLite storage against the memory storage', () => {
         expect(actual.count).toBe(expected.count);
         expect(actual.documents).toEqual(expected.documents);
       }),
-      { numRuns: 60, seed, path, endOnFailure: true },
+      { numRuns: Math.ceil(runs / 7), seed, path, endOnFailure: true },
     );
   });
 });
