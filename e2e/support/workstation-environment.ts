@@ -19,8 +19,13 @@ export interface WorkstationEnvironment {
   stopCentral(): Promise<void>;
   /** Starts it again on the same port, with the same data. */
   restartCentral(): Promise<void>;
-  /** Stops the workstation and starts it again on the same data; resolves with its new address. */
-  restartWorkstation(): Promise<string>;
+  /** The workstation's data folder (IMI_DESK_HOME). */
+  home: string;
+  /**
+   * Stops the workstation and starts it again on the same data, after `whileStopped` if
+   * given; resolves with its new address.
+   */
+  restartWorkstation(whileStopped?: () => Promise<void>): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -62,6 +67,7 @@ export async function startWorkstationEnvironment(authorities = 5_737, env: Reco
   let webHost = await startWebHostProcess(join(folder, 'home'), central.url, env);
   const environment: WorkstationEnvironment = {
     url: webHost.url,
+    home: join(folder, 'home'),
     get central() {
       return central;
     },
@@ -69,8 +75,9 @@ export async function startWorkstationEnvironment(authorities = 5_737, env: Reco
     async restartCentral() {
       central = await startCentralProcess({ authorities, port: central.port, dataFolder: centralFolder });
     },
-    async restartWorkstation() {
+    async restartWorkstation(whileStopped) {
       await stop(webHost.child);
+      await whileStopped?.();
       webHost = await startWebHostProcess(join(folder, 'home'), central.url, env);
       environment.url = webHost.url;
       return webHost.url;

@@ -43,9 +43,14 @@ export function AppShell({ section, onSectionChange, children }: { section: Sect
       </Drawer>
       <Box component="main" sx={{ flexGrow: 1, display: 'flex', flexDirection: 'column', minWidth: 0 }}>
         <Toolbar />
-        {info?.replicaProblem && <ReplicaProblemNotice problem={info.replicaProblem} />}
         <Box sx={{ flexGrow: 1, minHeight: 0, display: 'flex', flexDirection: 'column' }}>
-          {info && info.lock !== 'open' ? <PassphraseScreen mode={info.lock} /> : children}
+          {info?.replicaProblem ? (
+            <ReplicaProblemNotice problem={info.replicaProblem} />
+          ) : info && info.lock !== 'open' ? (
+            <PassphraseScreen mode={info.lock} />
+          ) : (
+            children
+          )}
         </Box>
       </Box>
     </Box>
