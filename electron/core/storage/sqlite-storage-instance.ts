@@ -263,13 +263,13 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
   async getChangedDocumentsSince(limit: number, checkpoint?: RxStorageDefaultCheckpoint) {
     this.ensureOpen();
     return this.run(() => {
-      const since = checkpoint ?? { id: '', lwt: -Infinity };
-      const ids = this.statement(`SELECT id FROM ${this.tables.documents} WHERE lwt > ? OR (lwt = ? AND id > ?) ORDER BY lwt, id LIMIT ?`)
-        .pluck()
-        .all(since.lwt === -Infinity ? -1 : since.lwt, since.lwt, since.id, limit) as string[];
-      const documents = this.documentsInOrder(ids);
+      // RxDB gives every schema the index [_meta.lwt, primary key]: changes come in its order.
+      const changes = this.indexByName.get(indexName(['_meta.lwt', this.primaryPath]));
+      if (!changes) throw new Error(`The schema of ${this.collectionName} lacks the index of changes.`);
+      const after = checkpoint ? changes.keyOf({ _meta: { lwt: checkpoint.lwt }, [this.primaryPath]: checkpoint.id } as unknown as RxDocumentData<unknown>) : Buffer.alloc(0);
+      const documents = [...this.scan(`SELECT id, data FROM ${this.tables.documents} WHERE ${changes.column} > ? ORDER BY ${changes.column} LIMIT ?`, [after, limit])];
       const last = documents[documents.length - 1];
-      return { documents, checkpoint: last ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt } : since };
+      return { documents, checkpoint: last ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 }) };
     });
   }
 

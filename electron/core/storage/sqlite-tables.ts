@@ -26,7 +26,6 @@ export function createTables(connection: Database.Database, collectionName: stri
     for (const index of indexes) {
       connection.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${bare(tables.documents)}:${index.column}`)} ON ${tables.documents} (${index.column})`);
     }
-    connection.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${bare(tables.documents)}:changes`)} ON ${tables.documents} (lwt, id)`);
     connection.exec(`CREATE TABLE IF NOT EXISTS ${tables.attachments} (
       document_id TEXT NOT NULL, attachment_id TEXT NOT NULL, digest TEXT NOT NULL, type TEXT NOT NULL, data BLOB NOT NULL,
       PRIMARY KEY (document_id, attachment_id))`);
