@@ -5,7 +5,12 @@ import { Subject } from 'rxjs';
 
 export class DocumentCache<T> {
   private readonly entries = new Map<string, T>();
-  constructor(private readonly limit = 20_000) {}
+  /**
+   * True while the cache holds every document of its table: a document it does not hold
+   * does not exist, and need not be looked for. Lost at the first eviction.
+   */
+  complete = false;
+  constructor(readonly limit = 20_000) {}
 
   get(id: string): T | undefined {
     return this.entries.get(id);
@@ -17,6 +22,7 @@ export class DocumentCache<T> {
     if (this.entries.size > this.limit) {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
+      this.complete = false;
     }
   }
 
@@ -26,6 +32,7 @@ export class DocumentCache<T> {
 
   clear(): void {
     this.entries.clear();
+    this.complete = false;
   }
 }
 

@@ -84,6 +84,20 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       deleteAttachment: this.db.prepare(`DELETE FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
       getAttachment: this.db.prepare(`SELECT digest, type, data FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
     };
+    if (this.shared.instances === 1) this.warmUp();
+  }
+
+  /**
+   * Reads a table that fits in the cache into it when it is opened, so that reads after
+   * start-up do not wait for JSON to be parsed (the cost moves to opening, once).
+   */
+  private warmUp() {
+    const count = this.db.prepare(`SELECT count(*) FROM ${this.tables.documents}`).pluck().get() as number;
+    if (count > this.cache.limit) return;
+    for (const [id, data] of this.db.prepare(`SELECT id, data FROM ${this.tables.documents}`).raw().iterate() as IterableIterator<[string, string]>) {
+      this.cache.set(id, JSON.parse(data) as RxDocumentData<RxDocType>);
+    }
+    this.cache.complete = true;
   }
 
   private ensureOpen() {
@@ -118,7 +132,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       if (cached) result.set(id, cached);
       else missing.push(id);
     }
-    if (missing.length === 0) return result;
+    if (missing.length === 0 || this.cache.complete) return result;
     if (missing.length <= 32) {
       for (const id of missing) {
         const row = this.statements.byId.get(id) as Row | undefined;
@@ -215,10 +229,14 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     return { column: index.column, where, bounds: [lower, upper] };
   }
 
-  /** Reads (id, data) rows in index order, parsing only what the cache does not hold. */
+  /**
+   * The documents of a query's rows in index order: ids from the index alone, documents from
+   * the cache, and from the table (in batches) only for those the cache does not hold.
+   */
   private *scan(sql: string, parameters: unknown[]): Generator<RxDocumentData<RxDocType>> {
-    for (const [id, data] of this.statement(sql).raw().iterate(...parameters) as IterableIterator<[string, string]>) {
-      yield this.cache.get(id) ?? this.parse(data);
+    const ids = this.statement(sql).pluck().all(...parameters) as string[];
+    for (let start = 0; start < ids.length; start += 1_000) {
+      yield* this.documentsInOrder(ids.slice(start, start + 1_000));
     }
   }
 
@@ -229,7 +247,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       const skip = query.skip ?? 0;
       const limit = typeof query.limit === 'number' ? query.limit : Infinity;
       const { column, where, bounds } = this.range(preparedQuery);
-      const sql = `SELECT id, data FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
+      const sql = `SELECT id FROM ${this.tables.documents} WHERE ${where} ORDER BY ${column}`;
       if (queryPlan.selectorSatisfiedByIndex && queryPlan.sortSatisfiedByIndex) {
         return { documents: [...this.scan(`${sql} LIMIT ? OFFSET ?`, [...bounds, limit === Infinity ? -1 : limit, skip])] };
       }
@@ -255,7 +273,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       }
       const matches = getQueryMatcher(this.schema, preparedQuery.query);
       let count = 0;
-      for (const document of this.scan(`SELECT id, data FROM ${this.tables.documents} WHERE ${where}`, bounds)) if (matches(document)) count++;
+      for (const document of this.scan(`SELECT id FROM ${this.tables.documents} WHERE ${where}`, bounds)) if (matches(document)) count++;
       return { count, mode: 'fast' as const };
     });
   }
@@ -266,8 +284,8 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       // RxDB gives every schema the index [_meta.lwt, primary key]: changes come in its order.
       const changes = this.indexByName.get(indexName(['_meta.lwt', this.primaryPath]));
       if (!changes) throw new Error(`The schema of ${this.collectionName} lacks the index of changes.`);
-      const after = checkpoint ? changes.keyOf({ _meta: { lwt: checkpoint.lwt }, [this.primaryPath]: checkpoint.id } as unknown as RxDocumentData<unknown>) : Buffer.alloc(0);
-      const documents = [...this.scan(`SELECT id, data FROM ${this.tables.documents} WHERE ${changes.column} > ? ORDER BY ${changes.column} LIMIT ?`, [after, limit])];
+      const after = checkpoint ? changes.keyOf({ _meta: { lwt: checkpoint.lwt }, [this.primaryPath]: checkpoint.id } as unknown as RxDocumentData<unknown>) : '';
+      const documents = [...this.scan(`SELECT id FROM ${this.tables.documents} WHERE ${changes.column} > ? ORDER BY ${changes.column} LIMIT ?`, [after, limit])];
       const last = documents[documents.length - 1];
       return { documents, checkpoint: last ? { id: last[this.primaryPath] as string, lwt: last._meta.lwt } : (checkpoint ?? { id: '', lwt: 0 }) };
     });
