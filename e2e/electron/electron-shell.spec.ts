@@ -12,11 +12,10 @@ function electronBinary(): string | undefined {
 }
 
 const binary = electronBinary();
-const skipReason = 'needs the Electron binary, which is not installed and cannot be downloaded on this machine';
-if (binary === undefined) console.log(`The Electron suite is skipped: it ${skipReason}.`);
+if (binary === undefined) console.log('The Electron suite is skipped: it needs the Electron binary, which is not installed and cannot be downloaded on this machine.');
 
 test.describe('the Electron shell', () => {
-  test.skip(binary === undefined, skipReason);
+  test.skip(binary === undefined, 'needs the Electron binary, which is not installed and cannot be downloaded on this machine');
 
   test('opens one sandboxed window that reaches the core only through the carrier', async () => {
     const app = await electron.launch({ executablePath: binary, args: [join(process.cwd(), 'dist', 'electron', 'main.cjs')] });
