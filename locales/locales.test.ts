@@ -78,3 +78,18 @@ describe.each(uiLanguages.map((language) => [language]))('vocabularies in %s', (
     expect(unlabelled).toEqual([]);
   });
 });
+
+describe('names of countries and languages, and date patterns', () => {
+  it('are those of the ICU data, for all 26 languages (run scripts/generate-display-names.ts after an ICU update)', async () => {
+    const { displayNamesFile } = await import('./display-names-source');
+    const stored = JSON.parse(readFileSync(join(folder, 'display-names.json'), 'utf8')) as unknown;
+    expect(stored).toEqual(displayNamesFile());
+  });
+  it('give Irish, Maltese and Icelandic names of their own', () => {
+    const stored = JSON.parse(readFileSync(join(folder, 'display-names.json'), 'utf8')) as Record<string, { countries: Record<string, string>; months: string[] }>;
+    expect(stored['ga']!.countries['AT']).toBe('an Ostair');
+    expect(stored['mt']!.countries['AT']).toBe('l-Awstrija');
+    expect(stored['is']!.countries['AT']).toBe('Austurríki');
+    expect(stored['is']!.months[4]).toBe('maí');
+  });
+});

@@ -109,3 +109,22 @@ test('lists the 26 languages, and every section says what it offers', async ({ p
     await expectNoSeriousAccessibilityViolations(page);
   }
 });
+
+test('names countries and writes dates in Icelandic, Irish and Maltese too', async ({ page }) => {
+  await openWorkstation(page);
+  await chooseLanguage(page, /English/, 'Íslenska');
+  await expect(page.getByTestId('directory-count')).toHaveText(/^5\.737 /);
+  await page.getByRole('combobox', { name: 'Land' }).click();
+  await page.getByRole('option', { name: /^Austurríki/ }).click();
+  await page.getByRole('listbox').getByRole('option').first().click();
+  const detail = page.getByTestId('authority-detail');
+  await expect(detail).toContainText('Austurríki');
+  await expect(detail).toContainText(/\d{1,2}\. (janúar|febrúar|mars|apríl|maí|júní|júlí|ágúst|september|október|nóvember|desember) 2010/);
+  await keepScreenshot(page, '11-directory-icelandic');
+
+  await chooseLanguage(page, /Íslenska/, 'Gaeilge');
+  await expect(detail).toContainText('an Ostair');
+  await chooseLanguage(page, /Gaeilge/, 'Malti');
+  await expect(detail).toContainText('l-Awstrija');
+  await chooseLanguage(page, /Malti/, 'English');
+});
