@@ -21,7 +21,7 @@ export interface DatabaseFile {
 export function tableState(file: DatabaseFile, table: string): TableState {
   let state = file.tables.get(table);
   if (!state) {
-    state = { cache: new DocumentCache(), changes: new Subject(), instances: 0 };
+    state = { cache: new DocumentCache(), changes: new Subject(), instances: 0, pending: true, applyScheduled: false };
     file.tables.set(table, state);
   }
   return state;

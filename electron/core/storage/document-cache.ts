@@ -41,4 +41,8 @@ export interface TableState {
   cache: DocumentCache<unknown>;
   changes: Subject<unknown>;
   instances: number;
+  /** Writes are waiting in the pending table to have their index columns written. */
+  pending: boolean;
+  /** A task to write them is scheduled. */
+  applyScheduled: boolean;
 }

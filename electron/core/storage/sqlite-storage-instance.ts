@@ -1,5 +1,10 @@
 // One RxDB collection (at one schema version) stored in SQLite: documents as JSON with
 // one indexed column per schema index, attachments as BLOBs, changes as an event stream.
+//
+// A write is acknowledged once it is committed to the table of pending writes (an append,
+// cheap); its index columns are written a moment later, or before the next read that needs
+// them (like RxDB's memory storage, which also defers its index work). After a crash, the
+// pending writes are applied when the table is opened again: no acknowledged write is lost.
 import type Database from 'better-sqlite3';
 import type { Observable, Subject } from 'rxjs';
 import {
@@ -47,8 +52,10 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
   private closed = false;
   private readonly db: Database.Database;
   private readonly statements: {
-    insert: Database.Statement;
-    update: Database.Statement;
+    logWrite: Database.Statement;
+    pendingWrites: Database.Statement;
+    clearPending: Database.Statement;
+    upsert: Database.Statement;
     byIds: Database.Statement;
     byId: Database.Statement;
     putAttachment: Database.Statement;
@@ -74,17 +81,60 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.changes = this.shared.changes as Subject<EventBulk<RxStorageChangeEvent<RxDocumentData<RxDocType>>, RxStorageDefaultCheckpoint>>;
     const columns = this.indexes.map((index) => index.column);
     const placeholders = columns.map(() => ', ?').join('');
-    const { documents, attachments } = tables;
+    const { documents, attachments, pending } = tables;
     this.statements = {
-      insert: this.db.prepare(`INSERT INTO ${documents} (id, data, deleted, lwt${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?${placeholders})`),
-      update: this.db.prepare(`UPDATE ${documents} SET data = ?, deleted = ?, lwt = ?${columns.map((c) => `, ${c} = ?`).join('')} WHERE id = ?`),
+      logWrite: this.db.prepare(`INSERT INTO ${pending} (id, data) VALUES (?, ?)`),
+      pendingWrites: this.db.prepare(`SELECT sequence, id, data FROM ${pending} ORDER BY sequence`).raw(),
+      clearPending: this.db.prepare(`DELETE FROM ${pending} WHERE sequence <= ?`),
+      upsert: this.db.prepare(
+        `INSERT INTO ${documents} (id, data, deleted, lwt${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?${placeholders}) ` +
+          `ON CONFLICT (id) DO UPDATE SET data = excluded.data, deleted = excluded.deleted, lwt = excluded.lwt${columns.map((c) => `, ${c} = excluded.${c}`).join('')}`,
+      ),
       byIds: this.db.prepare(`SELECT data FROM ${documents} WHERE id IN (SELECT value FROM json_each(?))`),
       byId: this.db.prepare(`SELECT data FROM ${documents} WHERE id = ?`),
       putAttachment: this.db.prepare(`INSERT OR REPLACE INTO ${attachments} (document_id, attachment_id, digest, type, data) VALUES (?, ?, ?, ?, ?)`),
       deleteAttachment: this.db.prepare(`DELETE FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
       getAttachment: this.db.prepare(`SELECT digest, type, data FROM ${attachments} WHERE document_id = ? AND attachment_id = ?`),
     };
+    this.applyPendingWrites(); // after a crash: the writes acknowledged before it
     if (this.shared.instances === 1) this.warmUp();
+  }
+
+  /** Writes the index columns of pending writes, in the order they were acknowledged. */
+  private applyPendingWrites() {
+    if (!this.shared.pending) return;
+    this.run(() => {
+      this.db.transaction(() => {
+        const latest = new Map<string, string>();
+        let last = 0;
+        for (const [sequence, id, data] of this.statements.pendingWrites.iterate() as IterableIterator<[number, string, string]>) {
+          latest.set(id, data);
+          last = sequence;
+        }
+        for (const [id, data] of latest) {
+          const document = JSON.parse(data) as RxDocumentData<RxDocType>;
+          this.statements.upsert.run(id, data, document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document)));
+        }
+        if (last > 0) this.statements.clearPending.run(last);
+      })();
+    });
+    this.shared.pending = false;
+  }
+
+  private scheduleApply() {
+    this.shared.pending = true;
+    if (this.shared.applyScheduled) return;
+    this.shared.applyScheduled = true;
+    setTimeout(() => {
+      this.shared.applyScheduled = false;
+      if (this.shared.instances > 0 && this.internals.file.connection.open) {
+        try {
+          this.applyPendingWrites();
+        } catch {
+          // Left pending: applied before the next read, or at the next opening.
+        }
+      }
+    }, 0);
   }
 
   /**
@@ -133,6 +183,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       else missing.push(id);
     }
     if (missing.length === 0 || this.cache.complete) return result;
+    this.applyPendingWrites();
     if (missing.length <= 32) {
       for (const id of missing) {
         const row = this.statements.byId.get(id) as Row | undefined;
@@ -156,10 +207,6 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     });
   }
 
-  private rowValues(document: RxDocumentData<RxDocType>) {
-    return [JSON.stringify(document), document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document))];
-  }
-
   async bulkWrite(documentWrites: BulkWriteRow<RxDocType>[], context: string): Promise<RxStorageBulkWriteResponse<RxDocType>> {
     this.ensureOpen();
     // Attachment data is read before the write, so that reading the current documents,
@@ -179,23 +226,17 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
         const bytes = attachmentBytes.get(attachment.attachmentData.data) ?? Buffer.alloc(0);
         this.statements.putAttachment.run(attachment.documentId, attachment.attachmentId, attachment.digest, attachment.attachmentData.type, bytes);
       };
+      const written = [...categorized.bulkInsertDocs, ...categorized.bulkUpdateDocs];
       this.db.transaction(() => {
-        for (const row of categorized.bulkInsertDocs) {
-          const document = row.document;
-          this.statements.insert.run(document[this.primaryPath], ...this.rowValues(document));
-        }
-        for (const row of categorized.bulkUpdateDocs) {
-          const document = row.document;
-          this.statements.update.run(...this.rowValues(document), document[this.primaryPath]);
-        }
+        for (const row of written) this.statements.logWrite.run(row.document[this.primaryPath], JSON.stringify(row.document));
         (categorized.attachmentsAdd as Attachment[]).forEach(putAttachment);
         (categorized.attachmentsUpdate as Attachment[]).forEach(putAttachment);
         for (const attachment of categorized.attachmentsRemove) {
           this.statements.deleteAttachment.run(attachment.documentId, attachment.attachmentId);
         }
       })();
-      for (const row of categorized.bulkInsertDocs) this.cache.set(row.document[this.primaryPath] as string, row.document);
-      for (const row of categorized.bulkUpdateDocs) this.cache.set(row.document[this.primaryPath] as string, row.document);
+      for (const row of written) this.cache.set(row.document[this.primaryPath] as string, row.document);
+      if (written.length > 0) this.scheduleApply();
       if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
         const newest = categorized.newestRow.document;
         categorized.eventBulk.checkpoint = { id: newest[this.primaryPath] as string, lwt: newest._meta.lwt };
@@ -242,6 +283,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
 
   async query(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageQueryResult<RxDocType>> {
     this.ensureOpen();
+    this.applyPendingWrites();
     return this.run(() => {
       const { query, queryPlan } = preparedQuery;
       const skip = query.skip ?? 0;
@@ -265,6 +307,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
 
   async count(preparedQuery: PreparedQuery<RxDocType>): Promise<RxStorageCountResult> {
     this.ensureOpen();
+    this.applyPendingWrites();
     return this.run(() => {
       const { where, bounds } = this.range(preparedQuery);
       if (preparedQuery.queryPlan.selectorSatisfiedByIndex) {
@@ -280,6 +323,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
 
   async getChangedDocumentsSince(limit: number, checkpoint?: RxStorageDefaultCheckpoint) {
     this.ensureOpen();
+    this.applyPendingWrites();
     return this.run(() => {
       // RxDB gives every schema the index [_meta.lwt, primary key]: changes come in its order.
       const changes = this.indexByName.get(indexName(['_meta.lwt', this.primaryPath]));
@@ -304,6 +348,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
 
   async cleanup(minimumDeletedTime: number): Promise<boolean> {
     this.ensureOpen();
+    this.applyPendingWrites();
     this.run(() => {
       const before = now() - minimumDeletedTime;
       const gone = this.db.prepare(`SELECT id FROM ${this.tables.documents} WHERE deleted = 1 AND lwt < ?`).pluck().all(before) as string[];
@@ -320,6 +365,13 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
 
   async close(): Promise<void> {
     if (this.closed) return;
+    if (this.shared.instances === 1 && this.internals.file.connection.open) {
+      try {
+        this.applyPendingWrites();
+      } catch {
+        // Kept in the pending table: applied at the next opening.
+      }
+    }
     this.closed = true;
     this.shared.instances -= 1;
     if (this.shared.instances === 0) {
@@ -333,6 +385,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.ensureOpen();
     this.run(() => dropTables(this.db, this.collectionName, this.schema.version));
     this.cache.clear();
+    this.shared.pending = false;
     await this.close();
   }
 }

@@ -7,12 +7,15 @@ const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 export interface CollectionTables {
   documents: string;
   attachments: string;
+  /** Acknowledged writes whose index columns are not written yet (see SQLiteStorageInstance). */
+  pending: string;
 }
 
 export function tablesOf(collectionName: string, version: number): CollectionTables {
   return {
     documents: quote(`documents:${collectionName}:v${version}`),
     attachments: quote(`attachments:${collectionName}:v${version}`),
+    pending: quote(`pending:${collectionName}:v${version}`),
   };
 }
 
@@ -27,6 +30,7 @@ export function createTables(connection: Database.Database, collectionName: stri
       // With the id in the index, a query finds its documents' ids without reading the table.
       connection.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${bare(tables.documents)}:${index.column}`)} ON ${tables.documents} (${index.column}, id)`);
     }
+    connection.exec(`CREATE TABLE IF NOT EXISTS ${tables.pending} (sequence INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL)`);
     connection.exec(`CREATE TABLE IF NOT EXISTS ${tables.attachments} (
       document_id TEXT NOT NULL, attachment_id TEXT NOT NULL, digest TEXT NOT NULL, type TEXT NOT NULL, data BLOB NOT NULL,
       PRIMARY KEY (document_id, attachment_id))`);
@@ -42,6 +46,7 @@ export function dropTables(connection: Database.Database, collectionName: string
   connection.transaction(() => {
     connection.exec(`DROP TABLE IF EXISTS ${tables.documents}`);
     connection.exec(`DROP TABLE IF EXISTS ${tables.attachments}`);
+    connection.exec(`DROP TABLE IF EXISTS ${tables.pending}`);
     connection.prepare('DELETE FROM collections WHERE name = ? AND version = ?').run(collectionName, version);
   })();
 }

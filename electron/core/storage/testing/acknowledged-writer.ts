@@ -1,25 +1,12 @@
 // A child process for the durability test: writes documents in a loop through RxDB on the
 // SQLite storage and prints "ack <n>" after each write has resolved.
-import { createRxDatabase } from 'rxdb';
-import { getRxStorageSQLite } from '../index';
+import { openNotesDatabase } from './notes-database';
 
 const folder = process.argv[2];
 const start = Number(process.argv[3] ?? 0);
 if (!folder) throw new Error('usage: acknowledged-writer FOLDER START');
 
-const database = await createRxDatabase({ name: 'durability', storage: getRxStorageSQLite({ folder }), multiInstance: false });
-const { notes } = await database.addCollections({
-  notes: {
-    schema: {
-      version: 0,
-      primaryKey: 'id',
-      type: 'object',
-      properties: { id: { type: 'string', maxLength: 20 }, n: { type: 'integer', minimum: 0, maximum: 1e9, multipleOf: 1 }, text: { type: 'string' } },
-      required: ['id', 'n', 'text'],
-      indexes: ['n'],
-    },
-  },
-});
+const { notes } = await openNotesDatabase(folder);
 process.stdout.write('ready\n');
 for (let n = start; ; n++) {
   // Alternate single inserts and small batches, as an officer's edits and a sync would.
