@@ -83,8 +83,8 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     const placeholders = columns.map(() => ', ?').join('');
     const { documents, attachments, pending } = tables;
     this.statements = {
-      logWrite: this.db.prepare(`INSERT INTO ${pending} (id, data) VALUES (?, ?)`),
-      pendingWrites: this.db.prepare(`SELECT sequence, id, data FROM ${pending} ORDER BY sequence`).raw(),
+      logWrite: this.db.prepare(`INSERT INTO ${pending} (documents) VALUES (?)`),
+      pendingWrites: this.db.prepare(`SELECT sequence, documents FROM ${pending} ORDER BY sequence`).raw(),
       clearPending: this.db.prepare(`DELETE FROM ${pending} WHERE sequence <= ?`),
       upsert: this.db.prepare(
         `INSERT INTO ${documents} (id, data, deleted, lwt${columns.map((c) => `, ${c}`).join('')}) VALUES (?, ?, ?, ?${placeholders}) ` +
@@ -105,15 +105,15 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     if (!this.shared.pending) return;
     this.run(() => {
       this.db.transaction(() => {
-        const latest = new Map<string, string>();
+        // Each pending row is one acknowledged write: a JSON array of documents.
+        const latest = new Map<string, RxDocumentData<RxDocType>>();
         let last = 0;
-        for (const [sequence, id, data] of this.statements.pendingWrites.iterate() as IterableIterator<[number, string, string]>) {
-          latest.set(id, data);
+        for (const [sequence, documents] of this.statements.pendingWrites.iterate() as IterableIterator<[number, string]>) {
+          for (const document of JSON.parse(documents) as RxDocumentData<RxDocType>[]) latest.set(document[this.primaryPath] as string, document);
           last = sequence;
         }
-        for (const [id, data] of latest) {
-          const document = JSON.parse(data) as RxDocumentData<RxDocType>;
-          this.statements.upsert.run(id, data, document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document)));
+        for (const [id, document] of latest) {
+          this.statements.upsert.run(id, JSON.stringify(document), document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document)));
         }
         if (last > 0) this.statements.clearPending.run(last);
       })();
@@ -228,7 +228,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
       };
       const written = [...categorized.bulkInsertDocs, ...categorized.bulkUpdateDocs];
       this.db.transaction(() => {
-        for (const row of written) this.statements.logWrite.run(row.document[this.primaryPath], JSON.stringify(row.document));
+        if (written.length > 0) this.statements.logWrite.run(JSON.stringify(written.map((row) => row.document)));
         (categorized.attachmentsAdd as Attachment[]).forEach(putAttachment);
         (categorized.attachmentsUpdate as Attachment[]).forEach(putAttachment);
         for (const attachment of categorized.attachmentsRemove) {

@@ -30,7 +30,7 @@ export function createTables(connection: Database.Database, collectionName: stri
       // With the id in the index, a query finds its documents' ids without reading the table.
       connection.exec(`CREATE INDEX IF NOT EXISTS ${quote(`${bare(tables.documents)}:${index.column}`)} ON ${tables.documents} (${index.column}, id)`);
     }
-    connection.exec(`CREATE TABLE IF NOT EXISTS ${tables.pending} (sequence INTEGER PRIMARY KEY, id TEXT NOT NULL, data TEXT NOT NULL)`);
+    connection.exec(`CREATE TABLE IF NOT EXISTS ${tables.pending} (sequence INTEGER PRIMARY KEY, documents TEXT NOT NULL)`);
     connection.exec(`CREATE TABLE IF NOT EXISTS ${tables.attachments} (
       document_id TEXT NOT NULL, attachment_id TEXT NOT NULL, digest TEXT NOT NULL, type TEXT NOT NULL, data BLOB NOT NULL,
       PRIMARY KEY (document_id, attachment_id))`);
