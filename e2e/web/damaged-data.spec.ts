@@ -31,6 +31,7 @@ test('reports damaged local data and recovers it from the server on request', as
   await page.goto(url);
   const notice = page.getByTestId('replica-problem');
   await expect(notice).toContainText('The local data on this computer is damaged');
+  await expect(page.getByTestId('sync-status')).toHaveText('Not synchronising');
   await keepScreenshot(page, '10-damaged-local-data');
 
   await notice.getByRole('button', { name: 'Set the local data aside and download it again' }).click();

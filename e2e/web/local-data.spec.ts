@@ -17,6 +17,7 @@ test('asks for a passphrase before showing local data, and for the same one afte
   await page.goto(environment.url);
   const screen = page.getByTestId('passphrase-screen');
   await expect(screen).toContainText('Protect the personal data on this computer');
+  await expect(page.getByTestId('sync-status')).toHaveAttribute('data-connection', 'paused');
   await keepScreenshot(page, '08-choose-passphrase');
 
   await page.getByLabel('Passphrase', { exact: true }).fill('too short');

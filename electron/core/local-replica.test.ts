@@ -45,6 +45,9 @@ describe('unusable local data', () => {
     core = await openWorkstationCore(options());
     const info = await core.calls['workspace.info']({});
     expect(info.replicaProblem).toEqual({ kind: 'damaged', file });
+    const statuses: string[] = [];
+    core.streams['sync.status']({}, (status) => statuses.push(status.connection))();
+    expect(statuses).toEqual(['paused']); // nothing to synchronise into
     await expect(core.calls['directory.page']({ filter: {}, language: 'en', offset: 0, limit: 10 })).rejects.toBeInstanceOf(HandlerError);
     expect(await fingerprint(file)).toBe(before);
 

@@ -53,7 +53,11 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   let opening: ReplicaOpening = key.kind === 'passphrase' ? lockedReplica(replicaFolder) : await openLocalReplica(replicaFolder, options.storage, password);
 
   function startSync() {
-    if (!opening.replica) return;
+    if (!opening.replica) {
+      status.update({ connection: 'paused' });
+      return;
+    }
+    status.update({ connection: 'connecting' });
     replication = startDirectoryReplication({
       collection: opening.replica.authorities,
       databaseUrl: `${centralUrl}/${directoryDatabaseName}`,

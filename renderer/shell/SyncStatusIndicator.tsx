@@ -7,6 +7,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import CloudDone from '@mui/icons-material/CloudDone';
 import CloudOff from '@mui/icons-material/CloudOff';
 import CloudSync from '@mui/icons-material/CloudSync';
+import SyncDisabled from '@mui/icons-material/SyncDisabled';
 import { useTranslation } from 'react-i18next';
 import { useHost, useStream } from '../host/host-context';
 import { formatDate, formatNumber } from '../i18n/display-names';
@@ -19,7 +20,7 @@ export function SyncStatusIndicator() {
   const status = useStream('sync.status', {});
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const connection = status?.connection ?? 'connecting';
-  const Icon = connection === 'online' ? CloudDone : connection === 'offline' ? CloudOff : CloudSync;
+  const Icon = { online: CloudDone, offline: CloudOff, connecting: CloudSync, paused: SyncDisabled }[connection];
   const firstSync = status?.firstSync;
 
   return (
@@ -68,7 +69,7 @@ export function SyncStatusIndicator() {
               {t(`sync.error.${status.lastError.code}`)}
             </Typography>
           )}
-          {connection !== 'online' && (
+          {(connection === 'offline' || connection === 'connecting') && (
             <Button sx={{ mt: 1 }} variant="outlined" size="small" onClick={() => void host.call('sync.retryNow', {})}>
               {t('sync.retryNow')}
             </Button>

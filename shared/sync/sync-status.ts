@@ -4,7 +4,8 @@ export const syncErrorCodes = ['unreachable', 'server-error', 'invalid-response'
 
 /** What the workstation knows about its link with the central endpoint. */
 export const syncStatusSchema = z.object({
-  connection: z.enum(['connecting', 'online', 'offline']),
+  /** `paused`: nothing to synchronise while the local data waits (locked or unusable). */
+  connection: z.enum(['connecting', 'online', 'offline', 'paused']),
   pulling: z.boolean(),
   pushing: z.boolean(),
   pendingUploads: z.number().int().min(0),
