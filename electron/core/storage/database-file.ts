@@ -31,9 +31,13 @@ const openFiles = new Map<string, DatabaseFile>();
 
 export type Durability = 'crash' | 'power-cut';
 
+/** Paths of databases kept in memory (tests): one connection, hence one database, per name. */
+export const inMemoryPrefix = ':memory:';
+
 function open(path: string, durability: Durability): Database.Database {
-  mkdirSync(dirname(path), { recursive: true });
-  const connection = new Database(path);
+  const inMemory = path.startsWith(inMemoryPrefix);
+  if (!inMemory) mkdirSync(dirname(path), { recursive: true });
+  const connection = new Database(inMemory ? ':memory:' : path);
   try {
     connection.pragma('journal_mode = WAL');
     // With WAL, NORMAL keeps every committed write through a crash of the process or of the
@@ -76,7 +80,7 @@ export function releaseDatabaseFile(file: DatabaseFile): void {
   openFiles.delete(file.path);
   if (!file.connection.open) return;
   // A database whose every collection was removed leaves no file behind.
-  const empty = !file.path.startsWith('file:') && (file.connection.prepare('SELECT count(*) FROM collections').pluck().get() as number) === 0;
+  const empty = !file.path.startsWith(inMemoryPrefix) && (file.connection.prepare('SELECT count(*) FROM collections').pluck().get() as number) === 0;
   file.connection.close();
   if (empty) for (const suffix of ['', '-wal', '-shm']) rmSync(`${file.path}${suffix}`, { force: true });
 }

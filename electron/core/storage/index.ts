@@ -2,7 +2,7 @@
 // per RxDB database in the given folder, WAL journal, real indexes, attachments.
 import { join } from 'node:path';
 import { ensureRxStorageInstanceParamsAreCorrect, RXDB_VERSION, type RxStorage, type RxStorageInstanceCreationParams } from 'rxdb';
-import { acquireDatabaseFile, releaseDatabaseFile, type Durability } from './database-file';
+import { acquireDatabaseFile, inMemoryPrefix, releaseDatabaseFile, type Durability } from './database-file';
 import { indexColumnsOf } from './index-keys';
 import { SQLiteStorageInstance, type SQLiteStorageInternals } from './sqlite-storage-instance';
 import { createTables, newestVersionOf } from './sqlite-tables';
@@ -29,7 +29,7 @@ export interface SQLiteStorageOptions {
 export type RxStorageSQLite = RxStorage<SQLiteStorageInternals, Record<string, never>>;
 
 export function databaseFilePath(folder: string, databaseName: string): string {
-  if (folder === ':memory:') return `file:${databaseName}?mode=memory&cache=shared`;
+  if (folder === ':memory:') return `${inMemoryPrefix}${databaseName}`;
   return join(folder, `${databaseName.replace(/[^a-zA-Z0-9_-]/g, '_')}.sqlite`);
 }
 

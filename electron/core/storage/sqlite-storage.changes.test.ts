@@ -55,3 +55,18 @@ it('lists every change once, oldest first, page by page', async () => {
   expect(seen).toEqual(expected);
   expect(checkpoint).toEqual({ id: expected.at(-1), lwt: 1004 });
 });
+
+it('keeps databases in memory, writing no file, when the folder is ":memory:"', async () => {
+  const { readdirSync } = await import('node:fs');
+  const before = readdirSync(process.cwd()).length;
+  const storage = getRxStorageSQLite({ folder: ':memory:' });
+  const schema = fillWithDefaultSettings<Item>({ version: 0, primaryKey: 'id', type: 'object', properties: { id: { type: 'string', maxLength: 20 }, value: { type: 'number' } }, required: ['id', 'value'] } as RxJsonSchema<Item>);
+  const params = { databaseInstanceToken: 't', databaseName: 'in-memory', collectionName: 'items', schema, options: {}, multiInstance: false, devMode: false };
+  const first = await storage.createStorageInstance<Item>(params);
+  await first.bulkWrite([{ document: { id: 'a', value: 1, _deleted: false, _attachments: {}, _rev: '1-a', _meta: { lwt: 1 } } }], 'test');
+  const second = await storage.createStorageInstance<Item>(params);
+  expect((await second.findDocumentsById(['a'], false)).map((item) => item.value)).toEqual([1]);
+  await first.close();
+  await second.close();
+  expect(readdirSync(process.cwd()).length).toBe(before);
+});
