@@ -17,6 +17,7 @@ import {
   type StreamName,
   type Unsubscribe,
 } from '../../shared/api/workstation-api';
+import { findStorageError } from './storage/storage-errors';
 
 export interface CarrierEndpoint {
   /** Handles one envelope (a JSON string or an already decoded value); never rejects. */
@@ -80,6 +81,9 @@ export function createCarrierEndpoint(
       return { kind: 'result', id, ok: true, output };
     } catch (error) {
       if (error instanceof HandlerError) return failure(id, { code: error.code, message: error.message });
+      // A full disk or a damaged file says so in plain words; nothing was written.
+      const storageProblem = findStorageError(error);
+      if (storageProblem) return failure(id, { code: 'unavailable', message: storageProblem.message });
       onHandlerFailure(method, error);
       return failure(id, { code: 'internal', message: `"${method}" failed: ${(error as Error)?.message ?? String(error)}` });
     }
