@@ -48,9 +48,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const log = options.log ?? (() => {});
   const host = '127.0.0.1';
   let allowedOrigins: string[] = [];
-  let headers: Record<string, string> = {};
-  const serveFiles = (request: Parameters<ReturnType<typeof serveStaticFiles>>[0], response: Parameters<ReturnType<typeof serveStaticFiles>>[1]) =>
-    serveStaticFiles(options.rendererFolder, headers)(request, response);
+  // Replaced once the port (hence the Content-Security-Policy) is known, before any request.
+  let serveFiles = serveStaticFiles(options.rendererFolder, {});
 
   const server = createServer((request, response) => void serveFiles(request, response));
   // Large enough that an oversized call reaches the endpoint and gets a typed error.
@@ -92,12 +91,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const { port } = server.address() as AddressInfo;
   const origin = `http://${host}:${port}`;
   allowedOrigins = [origin, `http://localhost:${port}`];
-  headers = {
+  serveFiles = serveStaticFiles(options.rendererFolder, {
     'content-security-policy': contentSecurityPolicy([`ws://${host}:${port}`, `ws://localhost:${port}`]),
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
-  };
+  });
 
   return {
     url: `${origin}/#secret=${secret}`,
