@@ -3,12 +3,13 @@
 import { join } from 'node:path';
 import type { RxStorage } from 'rxdb';
 import type { CallHandlers, StreamHandlers } from '../../shared/api/workstation-api';
-import { directoryDatabaseName } from '../../shared/directory/central-documents';
 import { HandlerError } from './carrier-endpoint';
 import { directoryCalls, directoryStreams } from './directory/directory-queries';
 import { lockedReplica, openLocalReplica, setReplicaAside, WrongPassphraseError, type ReplicaOpening } from './local-replica';
 import { SettingsStore } from './settings-store';
-import { startDirectoryReplication, type DirectoryReplication } from './sync/directory-replication';
+import { directoryCollections } from './sync/directory-replication';
+import { Quarantine } from './sync/quarantine';
+import { startSyncEngine, type SyncEngine } from './sync/sync-engine';
 import { SyncStatusTracker } from './sync/sync-status-tracker';
 
 export interface WorkstationCoreOptions {
@@ -48,7 +49,8 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   const replicaFolder = join(options.dataFolder, 'replica');
   const key = options.replicaKey ?? { kind: 'none' };
   let password = key.kind === 'secret' ? key.secret : undefined;
-  let replication: DirectoryReplication | undefined;
+  const quarantine = new Quarantine(join(options.dataFolder, 'sync-quarantine.json'));
+  let replication: SyncEngine | undefined;
   let initialSync: Promise<void> = new Promise(() => {});
   let opening: ReplicaOpening = key.kind === 'passphrase' ? lockedReplica(replicaFolder) : await openLocalReplica(replicaFolder, options.storage, password);
 
@@ -58,10 +60,10 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return;
     }
     status.update({ connection: 'connecting' });
-    replication = startDirectoryReplication({
-      collection: opening.replica.authorities,
-      databaseUrl: `${centralUrl}/${directoryDatabaseName}`,
+    replication = startSyncEngine({
+      collections: directoryCollections(centralUrl, opening.replica.authorities),
       status,
+      quarantine,
       longPollMs: options.longPollMs,
     });
     initialSync = replication.awaitInitialSync();

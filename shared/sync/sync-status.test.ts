@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from './sync-status';
+import { estimateSecondsLeft, retryDelayMs } from './sync-status';
 
 describe('retry delay', () => {
   it('doubles per attempt between half and all of its base', () => {
@@ -10,5 +10,21 @@ describe('retry delay', () => {
   });
   it('never exceeds 30 seconds, however many attempts', () => {
     for (const attempt of [5, 10, 50, 1_000]) expect(retryDelayMs(attempt, () => 1)).toBe(30_000);
+  });
+});
+
+describe('estimate of the seconds left', () => {
+  it('has none before there is a pace or a total', () => {
+    expect(estimateSecondsLeft(0, 100, 1_000)).toBeNull();
+    expect(estimateSecondsLeft(10, null, 1_000)).toBeNull();
+    expect(estimateSecondsLeft(10, 100, 0)).toBeNull();
+  });
+  it('goes by the pace so far', () => {
+    expect(estimateSecondsLeft(1_000, 10_000, 2_000)).toBe(18);
+    expect(estimateSecondsLeft(5_000, 10_000, 10_000)).toBe(10);
+  });
+  it('is zero when done, also when the server had more than it said', () => {
+    expect(estimateSecondsLeft(100, 100, 5_000)).toBe(0);
+    expect(estimateSecondsLeft(120, 100, 5_000)).toBe(0);
   });
 });

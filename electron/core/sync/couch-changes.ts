@@ -32,10 +32,15 @@ export class SyncFailure extends Error {
   }
 }
 
-async function getJson(url: string, signal: AbortSignal): Promise<unknown> {
+async function getJson(url: string, signal: AbortSignal, payload?: unknown): Promise<unknown> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' } });
+    response = await fetch(url, {
+      signal,
+      method: payload === undefined ? 'GET' : 'POST',
+      headers: payload === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      body: payload === undefined ? undefined : JSON.stringify(payload),
+    });
   } catch (error) {
     if (signal.aborted && (signal.reason as Error)?.name !== 'TimeoutError') throw error;
     throw new SyncFailure('unreachable', `Cannot reach the central server (${(error as Error).cause ? String((error as Error & { cause: unknown }).cause) : (error as Error).message}).`);
@@ -90,4 +95,50 @@ export async function readChanges(databaseUrl: string, request: ChangesRequest, 
     query.set('timeout', String(request.waitMs));
   }
   return parse(changesSchema, await getJson(`${databaseUrl}/_changes?${query}`, signal), 'list of changes');
+}
+
+const serverDocumentSchema = z.looseObject({ _id: z.string(), _rev: z.string(), _deleted: z.boolean().optional() });
+export type ServerDocument = z.infer<typeof serverDocumentSchema>;
+
+const allDocsSchema = z.object({
+  rows: z.array(
+    z.object({
+      key: z.string().optional(),
+      error: z.string().optional(),
+      value: z.object({ rev: z.string(), deleted: z.boolean().optional() }).optional(),
+      doc: serverDocumentSchema.nullable().optional(),
+    }),
+  ),
+});
+
+/** The current revision of each of these documents (deleted or absent ones are left out). */
+export async function readDocuments(databaseUrl: string, ids: readonly string[], signal: AbortSignal): Promise<Map<string, ServerDocument>> {
+  const body = parse(allDocsSchema, await getJson(`${databaseUrl}/_all_docs?include_docs=true`, signal, { keys: ids }), 'list of documents');
+  const found = new Map<string, ServerDocument>();
+  for (const row of body.rows) if (row.doc) found.set(row.doc._id, row.doc);
+  return found;
+}
+
+/** The revision of each of these documents, deleted ones included (`deleted: true`). */
+export async function readRevisions(databaseUrl: string, ids: readonly string[], signal: AbortSignal): Promise<Map<string, { rev: string; deleted: boolean }>> {
+  const body = parse(allDocsSchema, await getJson(`${databaseUrl}/_all_docs`, signal, { keys: ids }), 'list of documents');
+  const found = new Map<string, { rev: string; deleted: boolean }>();
+  for (const row of body.rows) if (row.key && row.value) found.set(row.key, { rev: row.value.rev, deleted: row.value.deleted === true });
+  return found;
+}
+
+const bulkResultSchema = z.array(
+  z.object({ id: z.string().optional(), ok: z.boolean().optional(), rev: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }),
+);
+export type WriteResult = z.infer<typeof bulkResultSchema>[number];
+
+/** Writes documents in one `_bulk_docs` call; each row succeeds or fails on its own. */
+export async function writeDocuments(
+  databaseUrl: string,
+  documents: readonly Record<string, unknown>[],
+  signal: AbortSignal,
+  options: { newEdits?: boolean } = {},
+): Promise<WriteResult[]> {
+  const body = { docs: documents, ...(options.newEdits === false ? { new_edits: false } : {}) };
+  return parse(bulkResultSchema, await getJson(`${databaseUrl}/_bulk_docs`, signal, body), 'result of a write');
 }
