@@ -11,7 +11,7 @@
 import { Subject } from 'rxjs';
 import { deepEqual, type RxCollection, type RxReplicationPullStreamItem, type RxReplicationWriteToMasterRow, type WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { readChanges, readDocuments, readRevisions, writeDocuments, SyncFailure, type ChangeRow, type Sequence, type ServerDocument } from './couch-changes';
+import { readChanges, readDocuments, readRevisions, writeDocuments, SyncFailure, type ChangeRow, type Sequence } from './couch-changes';
 import type { Quarantine } from './quarantine';
 
 export type Checkpoint = { sequence: Sequence };
