@@ -1,6 +1,7 @@
 // Lays out the central databases, their security objects and validate functions.
 // The same code provisions the embedded PouchDB server and an Apache CouchDB.
 import { directoryDatabaseName } from '../shared/directory/central-documents';
+import { authorityDatabaseName } from '../shared/cases/case-documents';
 import type { CentralClient } from './central-client';
 
 /** Role given (in `_users`) to coordinators, the only users who write the directory. */
@@ -21,6 +22,39 @@ const directoryValidateFunction = `function (newDoc, oldDoc, userCtx) {
   }
 }`;
 
+/** The role that will give an authority's users its database (with sign-in). */
+export function authorityRole(authorityId: string): string {
+  return `imi-authority:${authorityId}`;
+}
+
+// Every write to an authority's database: case documents are written once and never changed
+// or deleted (retention is the administrator's); each kind has its required fields; a user
+// writes only as the authority the database belongs to. The exchange relay is an admin.
+const authorityValidateFunction = `function (newDoc, oldDoc, userCtx, secObj) {
+  var isAdmin = (userCtx.roles || []).indexOf('_admin') !== -1;
+  if (newDoc._deleted) {
+    if (isAdmin) return;
+    throw({ forbidden: 'Case documents cannot be deleted.' });
+  }
+  // The same revision delivered again (the relay repeats deliveries after a restart) changes nothing.
+  if (oldDoc && newDoc._rev === oldDoc._rev) return;
+  if (oldDoc && !oldDoc._deleted) throw({ forbidden: 'Case documents are never changed once written.' });
+  var owner = (userCtx.db || '').replace(/^authority-/, '');
+  var mine = function (id) { return typeof id === 'string' && id.toLowerCase().replace(/[^a-z0-9_-]/g, '_') === owner; };
+  var id = newDoc._id;
+  if (id.indexOf('case:') === 0) {
+    if (typeof newDoc.requester !== 'string' || typeof newDoc.recipient !== 'string') throw({ forbidden: 'A case needs a requester and a recipient.' });
+    if (!isAdmin && !mine(newDoc.requester)) throw({ forbidden: 'A case is written by its requester.' });
+  } else if (id.indexOf('event:') === 0) {
+    if (typeof newDoc.caseId !== 'string' || typeof newDoc.author !== 'string' || typeof newDoc.type !== 'string') throw({ forbidden: 'A case event needs a case, an author and a type.' });
+    if (!isAdmin && !mine(newDoc.author)) throw({ forbidden: 'An event is written by its author only.' });
+  } else if (id.indexOf('refusal:') === 0) {
+    if (!isAdmin) throw({ forbidden: 'Only the exchange relay records refusals.' });
+  } else {
+    throw({ forbidden: 'Unknown kind of document: ' + id });
+  }
+}`;
+
 async function ensureDatabase(client: CentralClient, name: string): Promise<void> {
   await client.expect('PUT', name, [201, 202, 412]);
 }
@@ -28,6 +62,7 @@ async function ensureDatabase(client: CentralClient, name: string): Promise<void
 async function ensureDesignDocument(client: CentralClient, database: string, id: string, content: Record<string, unknown>): Promise<void> {
   const existing = await client.request('GET', `${database}/${id}`);
   const rev = existing.status === 200 ? (existing.body as { _rev: string })._rev : undefined;
+  if (rev && Object.entries(content).every(([key, value]) => (existing.body as Record<string, unknown>)[key] === value)) return; // up to date
   await client.expect('PUT', `${database}/${id}`, [201, 202], { ...content, _id: id, ...(rev ? { _rev: rev } : {}) });
 }
 
@@ -42,4 +77,16 @@ export async function provisionCentral(client: CentralClient): Promise<void> {
     language: 'javascript',
     validate_doc_update: directoryValidateFunction,
   });
+}
+
+/** The database of one authority: its cases, case events and the relay's refusals. */
+export async function provisionAuthorityDatabase(client: CentralClient, authorityId: string): Promise<string> {
+  const name = authorityDatabaseName(authorityId);
+  await ensureDatabase(client, name);
+  await client.expect('PUT', `${name}/_security`, [200, 201], {
+    admins: { names: [], roles: [] },
+    members: { names: [], roles: [] }, // sign-in comes later: then [authorityRole(authorityId)]
+  });
+  await ensureDesignDocument(client, name, '_design/imi-desk-cases', { language: 'javascript', validate_doc_update: authorityValidateFunction });
+  return name;
 }

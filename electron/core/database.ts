@@ -6,8 +6,14 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { z } from 'zod';
 import { authoritySchema, type Authority } from '../../shared/directory/authority';
+import { caseEventSchema, caseHeaderSchema, refusalSchema, type CaseEvent, type CaseHeader, type Refusal } from '../../shared/cases/case-documents';
 
-export type ReplicaCollections = { authorities: RxCollection<Authority> };
+export type ReplicaCollections = {
+  authorities: RxCollection<Authority>;
+  cases: RxCollection<CaseHeader>;
+  caseEvents: RxCollection<CaseEvent>;
+  refusals: RxCollection<Refusal>;
+};
 export type Replica = RxDatabase<ReplicaCollections>;
 
 function jsonSchemaOf(schema: z.ZodObject) {
@@ -29,6 +35,18 @@ export const authorityCollectionSchema: RxJsonSchema<Authority> = {
   ...authorityJsonSchema,
   indexes: [['country', 'sortName'], 'sortName'],
 } as RxJsonSchema<Authority>;
+
+function collectionSchema<T>(schema: z.ZodObject, maxLengths: Record<string, number>, indexes: (string | string[])[]): RxJsonSchema<T> {
+  const json = jsonSchemaOf(schema);
+  // RxDB needs a maximum length on every indexed string (zod's regex strings carry none).
+  for (const [field, maxLength] of Object.entries(maxLengths)) json.properties[field] = { ...(json.properties[field] as object), maxLength };
+  return { version: 0, primaryKey: 'id', type: 'object', ...json, indexes } as RxJsonSchema<T>;
+}
+
+export const caseCollectionSchema = collectionSchema<CaseHeader>(caseHeaderSchema, { id: 100, createdAt: 40 }, ['createdAt']);
+export const caseEventCollectionSchema = collectionSchema<CaseEvent>(caseEventSchema, { id: 120, caseId: 100 }, [['caseId', 'number']]);
+caseEventCollectionSchema.properties.number = { ...(caseEventCollectionSchema.properties.number as object), multipleOf: 1 } as never;
+export const refusalCollectionSchema = collectionSchema<Refusal>(refusalSchema, { id: 120, caseId: 100 }, ['caseId']);
 
 let databaseCount = 0;
 
@@ -57,7 +75,12 @@ export async function openReplica(
     eventReduce: true,
   });
   try {
-    await database.addCollections({ authorities: { schema: authorityCollectionSchema } });
+    await database.addCollections({
+      authorities: { schema: authorityCollectionSchema },
+      cases: { schema: caseCollectionSchema },
+      caseEvents: { schema: caseEventCollectionSchema },
+      refusals: { schema: refusalCollectionSchema },
+    });
   } catch (error) {
     await database.close(); // e.g. a wrong password: leave the file as it is
     throw error;

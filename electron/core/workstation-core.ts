@@ -7,6 +7,8 @@ import { HandlerError } from './carrier-endpoint';
 import { directoryCalls, directoryStreams } from './directory/directory-queries';
 import { lockedReplica, openLocalReplica, setReplicaAside, WrongPassphraseError, type ReplicaOpening } from './local-replica';
 import { SettingsStore } from './settings-store';
+import { caseCalls, caseStreams } from './cases/case-calls';
+import { caseCollections } from './sync/case-replication';
 import { directoryCollections } from './sync/directory-replication';
 import { Quarantine } from './sync/quarantine';
 import { startSyncEngine, type SyncEngine } from './sync/sync-engine';
@@ -28,6 +30,8 @@ export interface WorkstationCoreOptions {
    * key store (the Electron shell), a passphrase the user types, or nothing (web host, tests).
    */
   replicaKey?: ReplicaKey;
+  /** The authority this workstation acts for (its cases are synchronised); none: directory only. */
+  authorityId?: string;
 }
 
 export type ReplicaKey = { kind: 'none' } | { kind: 'secret'; secret: string } | { kind: 'passphrase' };
@@ -36,6 +40,8 @@ export interface WorkstationCore {
   calls: CallHandlers;
   streams: StreamHandlers;
   settings: Pick<SettingsStore, 'get' | 'onChange'>;
+  /** Resolves when everything written locally is uploaded and everything known is received. */
+  awaitInSync(): Promise<void>;
   /** Resolves when the first pull from the central endpoint is complete. */
   readonly initialSync: Promise<void>;
   close(): Promise<void>;
@@ -61,7 +67,10 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     }
     status.update({ connection: 'connecting' });
     replication = startSyncEngine({
-      collections: directoryCollections(centralUrl, opening.replica.authorities),
+      collections: [
+        ...directoryCollections(centralUrl, opening.replica.authorities),
+        ...(options.authorityId ? caseCollections(centralUrl, options.authorityId, opening.replica) : []),
+      ],
       status,
       quarantine,
       longPollMs: options.longPollMs,
@@ -74,6 +83,18 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   const authorities = () => {
     if (opening.replica) return opening.replica.authorities;
     throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
+  };
+
+  const replicaCollections = () => {
+    if (opening.replica) return opening.replica.collections;
+    throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
+  };
+  const caseSource = {
+    authorityId: options.authorityId ?? '',
+    collections: () => {
+      if (!options.authorityId) throw new HandlerError('unavailable', 'This workstation does not act for an authority yet.');
+      return replicaCollections();
+    },
   };
 
   const calls: CallHandlers = {
@@ -91,6 +112,13 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     async 'sync.retryNow'() {
       replication?.retryNow();
       return { accepted: replication !== undefined };
+    },
+    async 'sync.quarantine'() {
+      return quarantine.list().map(({ collection, documentId, direction, reason, at }) => ({ collection, documentId, direction, reason, at }));
+    },
+    async 'sync.retryQuarantined'() {
+      await replication?.retryQuarantined();
+      return { remaining: quarantine.size };
     },
     async 'replica.setAside'() {
       if (!opening.problem && opening.locked !== 'enter-passphrase') {
@@ -114,6 +142,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return { unlocked: true as const };
     },
     ...directoryCalls(authorities),
+    ...caseCalls(caseSource),
   };
 
   const streams: StreamHandlers = {
@@ -122,6 +151,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return () => subscription.unsubscribe();
     },
     ...directoryStreams(authorities),
+    ...caseStreams(caseSource),
   };
 
   return {
@@ -130,6 +160,9 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     settings,
     get initialSync() {
       return initialSync;
+    },
+    async awaitInSync() {
+      await replication?.awaitInSync();
     },
     async close() {
       await replication?.stop();

@@ -7,6 +7,8 @@ import { uiLanguages } from '../languages';
 import { authoritySchema, authoritySummarySchema } from '../directory/authority';
 import { legislativeAreaCodes } from '../directory/legislative-areas';
 import { syncStatusSchema } from '../sync/sync-status';
+import { caseEventSchema, caseEventTypes, caseHeaderSchema, caseIdSchema, refusalSchema } from '../cases/case-documents';
+import { caseStates } from '../cases/case-workflow';
 
 const noInput = z.object({}).strict();
 
@@ -41,6 +43,31 @@ export const workspaceInfoSchema = z.object({
 /** Passphrases protect personal data on machines without a secure key store. */
 export const minimumPassphraseLength = 12;
 
+export const caseSummarySchema = z.object({
+  id: z.string(),
+  requester: z.string(),
+  recipient: z.string(),
+  area: z.enum(legislativeAreaCodes),
+  subject: z.string(),
+  createdAt: z.string(),
+  state: z.enum(caseStates),
+  /** This workstation's authority's part in the case. */
+  role: z.enum(['requester', 'recipient']),
+  /** When its last event was written. */
+  updatedAt: z.string(),
+  /** Events of this authority the exchange relay did not deliver. */
+  refused: z.number().int().min(0),
+});
+export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const quarantineEntrySchema = z.object({
+  collection: z.string(),
+  documentId: z.string(),
+  direction: z.enum(['pull', 'push']),
+  reason: z.string(),
+  at: z.string(),
+});
+
 export const workstationCalls = {
   'workspace.info': { input: noInput, output: workspaceInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
@@ -65,6 +92,48 @@ export const workstationCalls = {
     output: z.record(z.string(), z.number().int()),
   },
   'sync.retryNow': { input: noInput, output: z.object({ accepted: z.boolean() }) },
+  /** Documents the sync set aside (refused by the server, or failing the schema), with why. */
+  'sync.quarantine': { input: noInput, output: z.array(quarantineEntrySchema) },
+  'sync.retryQuarantined': { input: noInput, output: z.object({ remaining: z.number().int().min(0) }) },
+  /** Starts a case: its header and its first event ("sent"), queued for upload when offline. */
+  'cases.send': {
+    input: z
+      .object({
+        recipient: z.string().min(1).max(64),
+        area: z.enum(legislativeAreaCodes),
+        subject: z.string().trim().min(1).max(300),
+        note: z.string().max(10_000).optional(),
+      })
+      .strict(),
+    output: z.object({ caseId: z.string() }),
+  },
+  /** Records the next step of a case, if the workflow allows it to this authority now. */
+  'cases.record': {
+    input: z
+      .object({
+        caseId: caseIdSchema,
+        type: z.enum(caseEventTypes).exclude(['sent']),
+        answerBy: z.string().max(40).optional(),
+        note: z.string().max(10_000).optional(),
+        answers: z.record(z.string().max(64), z.string().max(10_000)).optional(),
+      })
+      .strict(),
+    output: z.object({ eventId: z.string() }),
+  },
+  'cases.list': { input: noInput, output: z.array(caseSummarySchema) },
+  'cases.get': {
+    input: z.object({ caseId: caseIdSchema }).strict(),
+    output: z
+      .object({
+        header: caseHeaderSchema,
+        events: z.array(caseEventSchema),
+        state: z.enum(caseStates),
+        role: z.enum(['requester', 'recipient']),
+        allowed: z.array(z.enum(caseEventTypes)),
+        refusals: z.array(refusalSchema),
+      })
+      .nullable(),
+  },
   /** Renames unusable local data (kept, never deleted) and starts again from the server. */
   'replica.setAside': { input: noInput, output: z.object({ keptAt: z.string() }) },
   'replica.unlock': {
@@ -80,6 +149,8 @@ export const workstationStreams = {
     input: z.object({ filter: directoryFilterSchema }).strict(),
     event: z.object({ total: z.number().int(), revision: z.number().int() }),
   },
+  /** Emits whenever a case, case event or refusal of this authority changes. */
+  'cases.live': { input: noInput, event: z.object({ revision: z.number().int() }) },
 } as const;
 
 export type CallName = keyof typeof workstationCalls;
@@ -114,6 +185,7 @@ export const apiErrorCodes = [
   'invalid-input',
   'payload-too-large',
   'not-found',
+  'not-allowed',
   'wrong-passphrase',
   'unavailable',
   'internal',
