@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark suite; each prints a baseline measured in the same
 // run next to our figure. Machines are shared and noisy: compare ratios, quote medians.
 import { directoryPageBenchmark } from './directory-page.bench';
+import { firstSyncBenchmark } from './first-sync.bench';
 import { storagePerformanceBenchmark } from './storage-performance.bench';
 
 export interface BenchmarkSuite {
@@ -8,7 +9,7 @@ export interface BenchmarkSuite {
   run(): Promise<void>;
 }
 
-const suites: BenchmarkSuite[] = [directoryPageBenchmark, storagePerformanceBenchmark];
+const suites: BenchmarkSuite[] = [directoryPageBenchmark, storagePerformanceBenchmark, firstSyncBenchmark];
 const only = process.argv[2];
 
 for (const suite of suites) {

@@ -32,7 +32,7 @@ export class SyncFailure extends Error {
   }
 }
 
-async function getJson(url: string, signal: AbortSignal, payload?: unknown): Promise<unknown> {
+async function getJsonWithSize(url: string, signal: AbortSignal, payload?: unknown): Promise<{ body: unknown; bytes: number }> {
   let response: Response;
   try {
     response = await fetch(url, {
@@ -62,7 +62,11 @@ async function getJson(url: string, signal: AbortSignal, payload?: unknown): Pro
     const reason = (body as { reason?: unknown })?.reason;
     throw new SyncFailure('server-error', `The central server answered HTTP ${response.status}${typeof reason === 'string' ? `: ${reason}` : ''}.`);
   }
-  return body;
+  return { body, bytes: text.length };
+}
+
+async function getJson(url: string, signal: AbortSignal, payload?: unknown): Promise<unknown> {
+  return (await getJsonWithSize(url, signal, payload)).body;
 }
 
 function parse<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
@@ -94,7 +98,8 @@ export async function readChanges(databaseUrl: string, request: ChangesRequest, 
     query.set('feed', 'longpoll');
     query.set('timeout', String(request.waitMs));
   }
-  return parse(changesSchema, await getJson(`${databaseUrl}/_changes?${query}`, signal), 'list of changes');
+  const { body, bytes } = await getJsonWithSize(`${databaseUrl}/_changes?${query}`, signal);
+  return { ...parse(changesSchema, body, 'list of changes'), bytes };
 }
 
 const serverDocumentSchema = z.looseObject({ _id: z.string(), _rev: z.string(), _deleted: z.boolean().optional() });

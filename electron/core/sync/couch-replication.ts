@@ -128,11 +128,13 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
 
   let lastCheckpoint: Checkpoint = { sequence: 0 };
 
-  async function pullBatch(checkpoint: Checkpoint | undefined, batchSize: number) {
-    const since = checkpoint?.sequence ?? 0;
-    let request: ReturnType<typeof changesRequest>;
-    if (prefetch && prefetch.since === since && prefetch.limit === batchSize) request = prefetch.result;
-    else request = changesRequest(since, batchSize);
+  // Where a pull from a checkpoint found nothing for this collection up to the end of the
+  // feed: RxDB keeps its checkpoint when a batch is empty, so the next pull starts further on.
+  const skipAhead = new Map<string, Sequence>();
+
+  /** The next batch of rows from `since`, taken from the read ahead when it is the one asked for. */
+  async function nextChanges(since: Sequence, batchSize: number) {
+    const request = prefetch && prefetch.since === since && prefetch.limit === batchSize ? prefetch.result : changesRequest(since, batchSize);
     prefetch = undefined;
     const changes = await request;
     if (changes.results.length >= batchSize) {
@@ -140,18 +142,39 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
       next.catch(() => {}); // a failure is met again when the next batch is asked for
       prefetch = { since: changes.last_seq, limit: batchSize, result: next };
     }
+    return changes;
+  }
+
+  /**
+   * Reads the feed until it has a full batch of this collection's documents or reaches the
+   * end: RxDB takes a short batch as the end of the feed, and the feed also holds rows this
+   * collection skips (design documents, other kinds, documents set aside).
+   */
+  async function pullBatch(checkpoint: Checkpoint | undefined, batchSize: number) {
+    const start = checkpoint?.sequence ?? 0;
+    let since = skipAhead.get(String(start)) ?? start;
     const documents: WithDeleted<T>[] = [];
+    let rows = 0;
     let bytes = 0;
-    for (const row of changes.results) {
-      if (row.id.startsWith('_design/') || !row.id.startsWith(prefix)) continue;
-      const document = await toReplica(row);
-      if (document) {
-        documents.push(document);
-        bytes += row.doc ? JSON.stringify(row.doc).length : 0;
+    let atEnd = false;
+    while (documents.length < batchSize) {
+      const changes = await nextChanges(since, batchSize);
+      rows += changes.results.length;
+      bytes += changes.bytes;
+      for (const row of changes.results) {
+        if (row.id.startsWith('_design/') || !row.id.startsWith(prefix)) continue;
+        const document = await toReplica(row);
+        if (document) documents.push(document);
+      }
+      if (changes.results.length > 0) since = changes.last_seq;
+      if (changes.results.length < batchSize) {
+        atEnd = true;
+        break;
       }
     }
-    options.onBatch?.({ direction: 'pull', documents: documents.length, rows: changes.results.length, bytes });
-    lastCheckpoint = changes.results.length > 0 ? { sequence: changes.last_seq } : (checkpoint ?? { sequence: 0 });
+    if (documents.length === 0 && atEnd && since !== start) skipAhead.set(String(start), since);
+    options.onBatch?.({ direction: 'pull', documents: documents.length, rows, bytes });
+    lastCheckpoint = { sequence: since };
     return { documents, checkpoint: lastCheckpoint };
   }
 
