@@ -29,6 +29,8 @@ export interface BatchReport {
   bytes: number;
   /** Push: the primary keys of the rows the batch handled (written, refused or in conflict). */
   ids?: string[];
+  /** Push: rows the server had changed meanwhile, given back to RxDB as conflicts. */
+  conflicts?: number;
 }
 
 export interface CouchReplicationOptions<T> {
@@ -226,7 +228,7 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
         if (master) conflicts.push(fromServer(master) as WithDeleted<T>);
       }
     }
-    options.onBatch?.({ direction: 'push', documents: written, rows: rows.length, bytes, ids: ids.map((id) => id.slice(prefix.length)) });
+    options.onBatch?.({ direction: 'push', documents: written, rows: rows.length, bytes, ids: ids.map((id) => id.slice(prefix.length)), conflicts: conflicts.length });
     return conflicts;
   }
 
