@@ -1,7 +1,10 @@
 // Starts a workstation: the training workspace (an embedded central server with demo data,
 // in the data folder) or a connected one (an existing central endpoint), and its core.
 import { join } from 'node:path';
+import { CentralClient } from '../../server/central-client';
 import { setUpCentral } from '../../server/central-setup';
+import { provisionAuthorityDatabase } from '../../server/provisioning';
+import { startExchangeRelay, type ExchangeRelay } from '../../server/relay/exchange-relay';
 import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded-server';
 import { figure2Total } from '../../server/seed/directory-generator';
 import { openWorkstationCore, type ReplicaKey, type WorkstationCore } from './workstation-core';
@@ -14,6 +17,8 @@ export interface LaunchOptions {
   log?: (message: string) => void;
   /** What protects personal data in the replica; see WorkstationCoreOptions. */
   replicaKey?: ReplicaKey;
+  /** The authority the workstation acts for (its cases are synchronised). */
+  authorityId?: string;
 }
 
 export interface LaunchedWorkstation {
@@ -25,6 +30,7 @@ export interface LaunchedWorkstation {
 export async function launchWorkstation(options: LaunchOptions): Promise<LaunchedWorkstation> {
   const log = options.log ?? (() => {});
   let centralServer: EmbeddedServer | undefined;
+  let relay: ExchangeRelay | undefined;
   let centralUrl = options.centralUrl;
   const workspace = centralUrl ? 'connected' : 'training';
   const dataFolder = join(options.home, workspace);
@@ -37,13 +43,25 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
       onProgress: ({ written, total }) => log(`  directory: ${written} of ${total} authorities`),
     });
     centralUrl = centralServer.url;
+    // The training workspace has its own exchange relay, so that requests reach their recipients.
+    const client = new CentralClient(centralUrl);
+    if (options.authorityId) await provisionAuthorityDatabase(client, options.authorityId);
+    relay = await startExchangeRelay({ client, pollMs: 300 });
   }
-  const core = await openWorkstationCore({ dataFolder, centralUrl, workspace, version: options.version, replicaKey: options.replicaKey });
+  const core = await openWorkstationCore({
+    dataFolder,
+    centralUrl,
+    workspace,
+    version: options.version,
+    replicaKey: options.replicaKey,
+    authorityId: options.authorityId,
+  });
   return {
     core,
     centralServer,
     async close() {
       await core.close();
+      await relay?.stop();
       await centralServer?.close();
     },
   };

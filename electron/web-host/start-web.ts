@@ -1,6 +1,7 @@
 // `npm run start:web`: the workstation served to a browser by the web host.
 //   PORT (default 4780), IMI_DESK_HOME (data folder), IMI_DESK_CENTRAL_URL (connect to a
-//   central endpoint instead of starting the training workspace), IMI_DESK_PASSPHRASE=required
+//   central endpoint instead of starting the training workspace), IMI_DESK_AUTHORITY (the
+//   authority it acts for, e.g. AT-000001: its cases are synchronised), IMI_DESK_PASSPHRASE=required
 //   (protect personal data in the replica with a passphrase asked for in the browser).
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +23,8 @@ export async function startWeb(): Promise<void> {
   const rendererFolder = await ensureRendererBuilt(projectRoot, log);
   const home = defaultHomeFolder();
   const replicaKey = process.env['IMI_DESK_PASSPHRASE'] === 'required' ? ({ kind: 'passphrase' } as const) : undefined;
-  const workstation = await launchWorkstation({ home, version, centralUrl: process.env['IMI_DESK_CENTRAL_URL'], log, replicaKey });
+  const authorityId = process.env['IMI_DESK_AUTHORITY'] || undefined;
+  const workstation = await launchWorkstation({ home, version, centralUrl: process.env['IMI_DESK_CENTRAL_URL'], log, replicaKey, authorityId });
   const host = await startWebHost({ calls: workstation.core.calls, streams: workstation.core.streams, rendererFolder, port, log });
   log(`Data folder: ${home}`);
   log(`IMI Desk is running at ${host.url}`);

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { SetAsideRecords } from './SetAsideRecords';
 import Button from '@mui/material/Button';
 import Popover from '@mui/material/Popover';
 import Box from '@mui/material/Box';
@@ -12,6 +13,19 @@ import { useTranslation } from 'react-i18next';
 import { useHost, useStream } from '../host/host-context';
 import { formatDate, formatNumber } from '../i18n/display-names';
 import { useLanguage } from '../i18n/use-language';
+
+/** A size in megabytes, e.g. "12.4 MB" (the unit is the same in every language). */
+function formatSize(bytes: number, language: ReturnType<typeof useLanguage>): string {
+  return `${formatNumber(Math.round(bytes / 100_000) / 10, language)} MB`;
+}
+
+/** A duration as a clock, e.g. "3:07" or "1:02:45": readable in every language. */
+function formatDuration(seconds: number): string {
+  const whole = Math.max(0, Math.round(seconds));
+  const [h, m, s] = [Math.floor(whole / 3600), Math.floor((whole % 3600) / 60), whole % 60];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
+}
 
 export function SyncStatusIndicator() {
   const { t } = useTranslation();
@@ -57,13 +71,17 @@ export function SyncStatusIndicator() {
                 value={firstSync.total ? Math.min(100, (100 * firstSync.documents) / firstSync.total) : undefined}
                 aria-label={t('sync.firstSyncProgress')}
               />
+              <Typography variant="body2" color="text.secondary" data-testid="first-sync-detail">
+                {t('sync.firstSyncSize', { size: formatSize(firstSync.bytes, language) })}
+                {firstSync.secondsLeft !== null && firstSync.secondsLeft > 0 && ` · ${t('sync.timeLeft', { duration: formatDuration(firstSync.secondsLeft) })}`}
+              </Typography>
             </Box>
           )}
           <Typography variant="body2" sx={{ mt: 1 }}>
             {t('sync.lastSync')}: {status?.lastSyncAt ? formatDate(status.lastSyncAt, language, true) : t('sync.never')}
           </Typography>
           <Typography variant="body2">{t('sync.pendingUploads', { count: status?.pendingUploads ?? 0 })}</Typography>
-          {status && status.quarantined > 0 && <Typography variant="body2">{t('sync.quarantined', { count: status.quarantined })}</Typography>}
+          {status && status.quarantined > 0 && <SetAsideRecords count={status.quarantined} />}
           {status?.lastError && (
             <Typography variant="body2" color="error" sx={{ mt: 1 }}>
               {t(`sync.error.${status.lastError.code}`)}

@@ -46,7 +46,7 @@ async function notesDatabase(validate?: string) {
   return { url: `${server.url}/${name}`, notes: notes as RxCollection<Note> };
 }
 
-function replicate(url: string, notes: RxCollection<Note>, quarantine = new Quarantine(), options: { batchSize?: number; prefix?: string } = {}) {
+function replicate(url: string, notes: RxCollection<Note>, quarantine = new Quarantine(), options: { batchSize?: number; prefix?: string; accept?: (document: Record<string, unknown>) => boolean } = {}) {
   const changes = new Subject<void>();
   const counts = { conflicts: 0 };
   const replication = replicateWithCouch<Note>({
@@ -60,6 +60,7 @@ function replicate(url: string, notes: RxCollection<Note>, quarantine = new Quar
     pull: { batchSize: options.batchSize ?? 50 },
     onBatch: (report) => (counts.conflicts += report.conflicts ?? 0),
     validate: (document) =>
+      (options.accept ?? (() => true))(document) &&
       typeof document['text'] === 'string' && typeof document['local'] === 'number' && typeof document['server'] === 'number'
         ? { ok: true, value: document as unknown as Note }
         : { ok: false, reason: 'text, local and server are required' },
@@ -150,6 +151,33 @@ describe('the CouchDB handlers', () => {
     replication.state.reSync();
     await waitFor('the deletion', async () => (await notes.findOne('s3').exec()) === null);
     expect(await notes.count().exec()).toBe(24);
+    await replication.stop();
+  }, 60_000);
+
+  it('tries set-aside documents again on request: refused uploads and refused downloads', async () => {
+    const { url, notes } = await notesDatabase(`function (newDoc) { if (newDoc.text === 'held') throw({ forbidden: 'Held for review.' }); }`);
+    const path = url.slice(server.url.length + 1);
+    await client.expect('PUT', `${path}/note%3Aincoming`, [201], { text: 'new kind', local: 0, server: 0 });
+    let acceptNewKind = false;
+    const quarantine = new Quarantine();
+    const { replication } = replicate(url, notes, quarantine, { accept: (document) => document['text'] !== 'new kind' || acceptNewKind });
+    await notes.insert({ id: 'outgoing', text: 'held', local: 0, server: 0 });
+    await replication.state.awaitInSync();
+    expect(quarantine.list().map((entry) => `${entry.direction}/${entry.documentId}`).sort()).toEqual(['pull/incoming', 'push/outgoing']);
+
+    // Still refused: still set aside, nothing lost.
+    await replication.retryQuarantined();
+    expect(quarantine.size).toBe(2);
+    expect(await notes.findOne('outgoing').exec()).not.toBeNull();
+
+    // The server's rule and this workstation's checks change (e.g. after an update): both go through.
+    const rules = (await client.expect('GET', `${path}/_design/rules`, [200])) as { _rev: string };
+    await client.expect('PUT', `${path}/_design/rules`, [201], { _rev: rules._rev, validate_doc_update: 'function () {}' });
+    acceptNewKind = true;
+    await replication.retryQuarantined();
+    await waitFor('the downloaded document', async () => (await notes.findOne('incoming').exec()) !== null);
+    expect(quarantine.size).toBe(0);
+    expect((await serverNotes(url)).map((doc) => doc['_id'])).toContain('note:outgoing');
     await replication.stop();
   }, 60_000);
 });
