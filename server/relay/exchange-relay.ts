@@ -128,9 +128,15 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
       return true;
     }
     const header = caseHeaderSchema.parse(withoutServerFields(headerDocument!, caseDocumentPrefix)) as CaseHeader;
+    // Attachments travel with the event: read inline from the author's copy of that revision.
+    let eventCopy = decision.event;
+    if (eventCopy['_attachments']) {
+      const path = `${authorDatabase}/${encodeURIComponent(eventCopy._id)}?rev=${encodeURIComponent(eventCopy._rev)}&attachments=true&revs=true`;
+      eventCopy = (await client.expect('GET', path, [200])) as ServerDocument;
+    }
     for (const party of partiesOf(header)) {
       const database = await ensureProvisioned(party);
-      const documents = [headerDocument!, decision.event];
+      const documents = [headerDocument!, eventCopy];
       const results = (await client.expect('POST', `${database}/_bulk_docs`, [201, 202], { docs: documents, new_edits: false })) as { error?: string; reason?: string; id?: string }[];
       const failed = results.filter((result) => result.error);
       if (failed.length > 0) throw new Error(`Delivering ${event.id} to ${database} failed: ${JSON.stringify(failed)}`);
@@ -172,7 +178,15 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
     return handled;
   }
 
-  async function runOnce(): Promise<number> {
+  // Rounds never overlap (the loop's and one asked for by runOnce).
+  let round: Promise<unknown> = Promise.resolve();
+  function runOnce(): Promise<number> {
+    const next = round.catch(() => {}).then(() => oneRound());
+    round = next;
+    return next;
+  }
+
+  async function oneRound(): Promise<number> {
     const databases = ((await client.expect('GET', '_all_dbs', [200])) as string[]).filter((name) => name.startsWith(authorityDatabasePrefix));
     let handled = 0;
     for (const database of databases) {

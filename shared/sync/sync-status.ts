@@ -12,10 +12,13 @@ export const collectionSyncStatusSchema = z.object({
   lastSyncAt: z.string().nullable(),
   lastError: syncErrorSchema.nullable(),
   quarantined: z.number().int().min(0),
+  /** Bytes received and sent so far (documents and attachments): the progress of long transfers. */
+  bytesReceived: z.number().int().min(0),
+  bytesSent: z.number().int().min(0),
 });
 export type CollectionSyncStatus = z.infer<typeof collectionSyncStatusSchema>;
 
-export const idleCollectionStatus: CollectionSyncStatus = { pulling: false, pushing: false, pendingUploads: 0, lastSyncAt: null, lastError: null, quarantined: 0 };
+export const idleCollectionStatus: CollectionSyncStatus = { pulling: false, pushing: false, pendingUploads: 0, lastSyncAt: null, lastError: null, quarantined: 0, bytesReceived: 0, bytesSent: 0 };
 
 /** What the workstation knows about its link with the central endpoint. */
 export const syncStatusSchema = z.object({

@@ -13,6 +13,7 @@ import { deepEqual, type RxCollection, type RxReplicationPullStreamItem, type Rx
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import { readChanges, readDocuments, readRevisions, writeDocuments, SyncFailure, type ChangeRow, type Sequence } from './couch-changes';
 import type { Quarantine } from './quarantine';
+import { attachmentDigestsField, attachmentsFromServer, attachmentsToServer, attachmentVersions, fetchMissingAttachmentData, type ReplicaAttachment } from './couch-attachments';
 
 export type Checkpoint = { sequence: Sequence };
 
@@ -61,12 +62,13 @@ export interface CouchReplication<T> {
   stop(): Promise<void>;
 }
 
-const serverOnlyFields = ['_id', '_rev', '_revisions', '_conflicts', '_attachments', '_deleted_conflicts', '_local_seq'];
+const serverOnlyFields = ['_id', '_rev', '_revisions', '_conflicts', '_attachments', '_deleted_conflicts', '_local_seq', attachmentDigestsField];
 
 export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): CouchReplication<T> {
   const { collection, databaseUrl, quarantine } = options;
   const prefix = options.idPrefix ?? '';
   const primaryPath = collection.schema.primaryPath as string;
+  const hasAttachments = collection.schema.jsonSchema.attachments !== undefined;
   const name = collection.name;
   const stopping = new AbortController();
   const signal = () => AbortSignal.any([stopping.signal, AbortSignal.timeout(options.requestTimeoutMs ?? 60_000)]);
@@ -81,12 +83,23 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
     for (const [key, value] of Object.entries(document)) if (!serverOnlyFields.includes(key)) result[key] = value;
     result[primaryPath] = String(document['_id']).slice(prefix.length);
     result['_deleted'] = document['_deleted'] === true;
+    if (hasAttachments) result['_attachments'] = attachmentsFromServer(document);
     return result;
   }
 
+  const documentUrl = (id: string) => `${databaseUrl}/${encodeURIComponent(id)}`;
+
+  /** Gives a server state the attachment data the replica lacks; resolves with the bytes read. */
+  async function withAttachmentData(state: Record<string, unknown>, held: unknown): Promise<number> {
+    const attachments = state['_attachments'] as Record<string, ReplicaAttachment> | undefined;
+    if (!hasAttachments || !attachments || Object.keys(attachments).length === 0) return 0;
+    return fetchMissingAttachmentData(documentUrl(serverId(state)), attachments, held as Record<string, ReplicaAttachment> | undefined, signal());
+  }
+
   /** A replica document as the server holds it. */
-  function toServer(document: WithDeleted<T>): Record<string, unknown> {
+  async function toServer(document: WithDeleted<T>): Promise<Record<string, unknown>> {
     const result: Record<string, unknown> = { _id: serverId(document as Record<string, unknown>) };
+    if (hasAttachments) Object.assign(result, await attachmentsToServer((document as { _attachments?: Record<string, ReplicaAttachment> })._attachments));
     for (const [key, value] of Object.entries(document as Record<string, unknown>)) {
       if (key === '_meta' || key === '_rev' || key === '_attachments' || key === '_deleted') continue;
       result[key] = value;
@@ -99,7 +112,7 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
   function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
     const strip = (document: Record<string, unknown>) => {
       const { _meta: _m, _rev: _r, _attachments: _a, ...rest } = document;
-      return { ...rest, _deleted: document['_deleted'] === true };
+      return { ...rest, _deleted: document['_deleted'] === true, ...(hasAttachments ? { _attachments: attachmentVersions(_a) } : {}) };
     };
     return deepEqual(strip(a), strip(b));
   }
@@ -110,7 +123,13 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
     const checked = options.validate ? options.validate(document) : ({ ok: true, value: document as T } as Validation<T>);
     if (checked.ok) {
       quarantine.remove(name, 'pull', id);
-      return { ...(checked.value as object), [primaryPath]: id, _deleted: document['_deleted'] } as WithDeleted<T>;
+      const state = { ...(checked.value as object), [primaryPath]: id, _deleted: document['_deleted'] } as Record<string, unknown>;
+      if (hasAttachments) {
+        state['_attachments'] = document['_attachments'];
+        const held = (await collection.findOne(id).exec())?.toJSON(true) as { _attachments?: unknown } | undefined;
+        attachmentBytes += await withAttachmentData(state, held?._attachments);
+      }
+      return state as WithDeleted<T>;
     }
     if (document['_deleted']) {
       // A deletion stub carries no content: delete what the replica holds, if anything.
@@ -129,6 +148,7 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
   let prefetch: { since: Sequence; limit: number; result: ReturnType<typeof changesRequest> } | undefined;
 
   let lastCheckpoint: Checkpoint = { sequence: 0 };
+  let attachmentBytes = 0;
 
   // Where a pull from a checkpoint found nothing for this collection up to the end of the
   // feed: RxDB keeps its checkpoint when a batch is empty, so the next pull starts further on.
@@ -159,6 +179,7 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
     let rows = 0;
     let bytes = 0;
     let atEnd = false;
+    attachmentBytes = 0;
     while (documents.length < batchSize) {
       const changes = await nextChanges(since, batchSize);
       rows += changes.results.length;
@@ -175,7 +196,7 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
       }
     }
     if (documents.length === 0 && atEnd && since !== start) skipAhead.set(String(start), since);
-    options.onBatch?.({ direction: 'pull', documents: documents.length, rows, bytes });
+    options.onBatch?.({ direction: 'pull', documents: documents.length, rows, bytes: bytes + attachmentBytes });
     lastCheckpoint = { sequence: since };
     return { documents, checkpoint: lastCheckpoint };
   }
@@ -193,11 +214,12 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
       const assumed = row.assumedMasterState as Record<string, unknown> | undefined;
       const agrees = masterState ? assumed !== undefined && sameContent(masterState as Record<string, unknown>, assumed) : assumed === undefined || assumed['_deleted'] === true;
       if (!agrees && masterState) {
+        await withAttachmentData(masterState as Record<string, unknown>, (row.newDocumentState as { _attachments?: unknown })._attachments);
         conflicts.push(masterState);
         continue;
       }
       const revision = revisions.get(id);
-      writes.push({ ...toServer(row.newDocumentState), ...(revision && !revision.deleted ? { _rev: revision.rev } : {}) });
+      writes.push({ ...(await toServer(row.newDocumentState)), ...(revision && !revision.deleted ? { _rev: revision.rev } : {}) });
       rowOf.set(id, row);
     }
     if (writes.length === 0) return conflicts;
@@ -225,7 +247,10 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
       const now = await readDocuments(databaseUrl, conflicted, signal());
       for (const id of conflicted) {
         const master = now.get(id);
-        if (master) conflicts.push(fromServer(master) as WithDeleted<T>);
+        if (!master) continue;
+        const state = fromServer(master);
+        await withAttachmentData(state, (rowOf.get(id)?.newDocumentState as { _attachments?: unknown } | undefined)?._attachments);
+        conflicts.push(state as WithDeleted<T>);
       }
     }
     options.onBatch?.({ direction: 'push', documents: written, rows: rows.length, bytes, ids: ids.map((id) => id.slice(prefix.length)), conflicts: conflicts.length });

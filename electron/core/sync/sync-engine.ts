@@ -132,7 +132,15 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       onBatch(report) {
         const now = new Date().toISOString();
         if (report.direction === 'push') for (const id of report.ids ?? []) ids.delete(id);
-        setCollection(synced.name, { lastSyncAt: now, lastError: null, pendingUploads: ids.size, quarantined: quarantine.count(synced.name) });
+        const before = status.current.collections[synced.name] ?? idleCollectionStatus;
+        setCollection(synced.name, {
+          lastSyncAt: now,
+          lastError: null,
+          pendingUploads: ids.size,
+          quarantined: quarantine.count(synced.name),
+          bytesReceived: before.bytesReceived + (report.direction === 'pull' ? report.bytes : 0),
+          bytesSent: before.bytesSent + (report.direction === 'push' ? report.bytes : 0),
+        });
         const current = status.current;
         const firstSync =
           synced.firstSync && report.direction === 'pull' && !current.firstSync.done
