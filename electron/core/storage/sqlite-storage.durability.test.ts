@@ -39,7 +39,8 @@ function writeThenKill(start: number, ms: number): Promise<number[]> {
       }
     });
     child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`The writer stopped by itself: ${errors}`))));
+    // 'close', not 'exit': only then has every acknowledgement printed before the kill been read.
+    child.on('close', (_code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`The writer stopped by itself: ${errors}`))));
   });
 }
 
