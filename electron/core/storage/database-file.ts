@@ -16,12 +16,13 @@ export interface DatabaseFile {
   references: number;
   /** Per table: what the storage instances of that table share. */
   tables: Map<string, TableState>;
+  cacheBudget?: number;
 }
 
 export function tableState(file: DatabaseFile, table: string): TableState {
   let state = file.tables.get(table);
   if (!state) {
-    state = { cache: new DocumentCache(), changes: new Subject(), instances: 0, pending: true, applyScheduled: false };
+    state = { cache: new DocumentCache(file.cacheBudget), changes: new Subject(), instances: 0, pending: true, applyScheduled: false, queue: [] };
     file.tables.set(table, state);
   }
   return state;
@@ -46,8 +47,9 @@ function open(path: string, durability: Durability): Database.Database {
     // cost of a disk flush per commit.
     connection.pragma(`synchronous = ${durability === 'power-cut' ? 'FULL' : 'NORMAL'}`);
     connection.pragma('busy_timeout = 5000');
-    // Read pages through the operating system's cache instead of copying them in.
-    connection.pragma('mmap_size = 268435456');
+    // Read pages through the operating system's cache instead of copying them in, up to a
+    // bound: mapped pages count as the application's memory.
+    connection.pragma('mmap_size = 33554432');
     const check = connection.pragma('quick_check(1)', { simple: true });
     if (check !== 'ok') throw new StorageFileError('damaged', path, `The local data file ${path} is damaged (${String(check)}).`);
     const version = connection.pragma('user_version', { simple: true }) as number;
@@ -64,10 +66,10 @@ function open(path: string, durability: Durability): Database.Database {
   }
 }
 
-export function acquireDatabaseFile(path: string, durability: Durability = 'crash'): DatabaseFile {
+export function acquireDatabaseFile(path: string, durability: Durability = 'crash', cacheBudget?: number): DatabaseFile {
   let file = openFiles.get(path);
   if (!file) {
-    file = { path, connection: explainSqliteErrors(path, () => open(path, durability)), references: 0, tables: new Map() };
+    file = { path, connection: explainSqliteErrors(path, () => open(path, durability)), references: 0, tables: new Map(), cacheBudget };
     openFiles.set(path, file);
   }
   file.references += 1;

@@ -24,6 +24,11 @@ export interface SQLiteStorageOptions {
    * may undo the last ones. 'power-cut': they survive a power cut too (a disk flush per write).
    */
   durability?: Durability;
+  /**
+   * How much parsed documents may be kept in memory per table, in characters of their JSON
+   * (default about 24 million: a directory of some ten thousand authorities).
+   */
+  cacheBudget?: number;
 }
 
 export type RxStorageSQLite = RxStorage<SQLiteStorageInternals, Record<string, never>>;
@@ -40,7 +45,7 @@ export function getRxStorageSQLite(options: SQLiteStorageOptions): RxStorageSQLi
     async createStorageInstance<RxDocType>(params: RxStorageInstanceCreationParams<RxDocType, Record<string, never>>) {
       ensureRxStorageInstanceParamsAreCorrect(params);
       const path = databaseFilePath(options.folder, params.databaseName);
-      const file = acquireDatabaseFile(path, options.durability);
+      const file = acquireDatabaseFile(path, options.durability, options.cacheBudget);
       try {
         const { connection } = file;
         const newest = explainSqliteErrors(path, () => newestVersionOf(connection, params.collectionName));

@@ -103,21 +103,33 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
   /** Writes the index columns of pending writes, in the order they were acknowledged. */
   private applyPendingWrites() {
     if (!this.shared.pending) return;
+    const queue = this.shared.queue as { sequence: number; items: { id: string; json: string; document: RxDocumentData<RxDocType> }[] }[];
     this.run(() => {
       this.db.transaction(() => {
-        // Each pending row is one acknowledged write: a JSON array of documents.
-        const latest = new Map<string, RxDocumentData<RxDocType>>();
+        // Each pending row is one acknowledged write: a JSON array of documents. Those this
+        // process wrote are still in memory, with their JSON; others (after a crash) are read.
+        const latest = new Map<string, { json: string; document: RxDocumentData<RxDocType> }>();
         let last = 0;
-        for (const [sequence, documents] of this.statements.pendingWrites.iterate() as IterableIterator<[number, string]>) {
-          for (const document of JSON.parse(documents) as RxDocumentData<RxDocType>[]) latest.set(document[this.primaryPath] as string, document);
-          last = sequence;
+        if (queue.length > 0) {
+          for (const entry of queue) {
+            for (const item of entry.items) latest.set(item.id, item);
+            last = entry.sequence;
+          }
+        } else {
+          for (const [sequence, documents] of this.statements.pendingWrites.iterate() as IterableIterator<[number, string]>) {
+            for (const document of JSON.parse(documents) as RxDocumentData<RxDocType>[]) {
+              latest.set(document[this.primaryPath] as string, { json: JSON.stringify(document), document });
+            }
+            last = sequence;
+          }
         }
-        for (const [id, document] of latest) {
-          this.statements.upsert.run(id, JSON.stringify(document), document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document)));
+        for (const [id, { json, document }] of latest) {
+          this.statements.upsert.run(id, json, document._deleted ? 1 : 0, document._meta.lwt, ...this.indexes.map((index) => index.keyOf(document)));
         }
         if (last > 0) this.statements.clearPending.run(last);
       })();
     });
+    queue.length = 0;
     this.shared.pending = false;
   }
 
@@ -142,10 +154,10 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
    * start-up do not wait for JSON to be parsed (the cost moves to opening, once).
    */
   private warmUp() {
-    const count = this.db.prepare(`SELECT count(*) FROM ${this.tables.documents}`).pluck().get() as number;
-    if (count > this.cache.limit) return;
+    const size = this.db.prepare(`SELECT coalesce(sum(length(data)), 0) FROM ${this.tables.documents}`).pluck().get() as number;
+    if (!this.cache.fits(size)) return;
     for (const [id, data] of this.db.prepare(`SELECT id, data FROM ${this.tables.documents}`).raw().iterate() as IterableIterator<[string, string]>) {
-      this.cache.set(id, JSON.parse(data) as RxDocumentData<RxDocType>);
+      this.cache.set(id, JSON.parse(data) as RxDocumentData<RxDocType>, data.length);
     }
     this.cache.complete = true;
   }
@@ -169,7 +181,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
 
   private parse(data: string): RxDocumentData<RxDocType> {
     const document = JSON.parse(data) as RxDocumentData<RxDocType>;
-    this.cache.set(document[this.primaryPath] as string, document);
+    this.cache.set(document[this.primaryPath] as string, document, data.length);
     return document;
   }
 
@@ -227,16 +239,21 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
         this.statements.putAttachment.run(attachment.documentId, attachment.attachmentId, attachment.digest, attachment.attachmentData.type, bytes);
       };
       const written = [...categorized.bulkInsertDocs, ...categorized.bulkUpdateDocs];
+      const items = written.map((row) => ({ id: row.document[this.primaryPath] as string, json: JSON.stringify(row.document), document: row.document }));
+      let sequence = 0;
       this.db.transaction(() => {
-        if (written.length > 0) this.statements.logWrite.run(JSON.stringify(written.map((row) => row.document)));
+        if (items.length > 0) sequence = Number(this.statements.logWrite.run(`[${items.map((item) => item.json).join(',')}]`).lastInsertRowid);
         (categorized.attachmentsAdd as Attachment[]).forEach(putAttachment);
         (categorized.attachmentsUpdate as Attachment[]).forEach(putAttachment);
         for (const attachment of categorized.attachmentsRemove) {
           this.statements.deleteAttachment.run(attachment.documentId, attachment.attachmentId);
         }
       })();
-      for (const row of written) this.cache.set(row.document[this.primaryPath] as string, row.document);
-      if (written.length > 0) this.scheduleApply();
+      for (const item of items) this.cache.set(item.id, item.document, item.json.length);
+      if (items.length > 0) {
+        this.shared.queue.push({ sequence, items });
+        this.scheduleApply();
+      }
       if (categorized.eventBulk.events.length > 0 && categorized.newestRow) {
         const newest = categorized.newestRow.document;
         categorized.eventBulk.checkpoint = { id: newest[this.primaryPath] as string, lwt: newest._meta.lwt };
@@ -385,6 +402,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.ensureOpen();
     this.run(() => dropTables(this.db, this.collectionName, this.schema.version));
     this.cache.clear();
+    this.shared.queue.length = 0;
     this.shared.pending = false;
     await this.close();
   }

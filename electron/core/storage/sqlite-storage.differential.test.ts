@@ -155,7 +155,8 @@ const path = process.env['FC_PATH'];
 beforeAll(async () => {
   folder = await mkdtemp(join(tmpdir(), 'imi-desk-differential-'));
   memory = await open(getRxStorageMemory(), 'differentialmemory');
-  sqlite = await open(getRxStorageSQLite({ folder }), 'differentialsqlite');
+  // A small cache: most reads go to the file, and the cache evicts all the time.
+  sqlite = await open(getRxStorageSQLite({ folder, cacheBudget: 60_000 }), 'differentialsqlite');
   const generated = Array.from({ length: documentCount }, (_, i) => fc.sample(personArbitrary(`person-${String(i).padStart(5, '0')}`), { numRuns: 1, seed: (seed ?? 42) + i })[0]!);
   await memory.people.bulkInsert(generated);
   await sqlite.people.bulkInsert(generated);
