@@ -3,7 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync, rmSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DocumentCache, type TableState } from './document-cache';
+import { CacheBudget, DocumentCache, type TableState } from './document-cache';
 import { explainSqliteErrors, StorageFileError } from './storage-errors';
 import { Subject } from 'rxjs';
 
@@ -16,7 +16,8 @@ export interface DatabaseFile {
   references: number;
   /** Per table: what the storage instances of that table share. */
   tables: Map<string, TableState>;
-  cacheBudget?: number;
+  /** What the document caches of all its tables may hold together. */
+  cacheBudget: CacheBudget;
 }
 
 export function tableState(file: DatabaseFile, table: string): TableState {
@@ -69,7 +70,7 @@ function open(path: string, durability: Durability): Database.Database {
 export function acquireDatabaseFile(path: string, durability: Durability = 'crash', cacheBudget?: number): DatabaseFile {
   let file = openFiles.get(path);
   if (!file) {
-    file = { path, connection: explainSqliteErrors(path, () => open(path, durability)), references: 0, tables: new Map(), cacheBudget };
+    file = { path, connection: explainSqliteErrors(path, () => open(path, durability)), references: 0, tables: new Map(), cacheBudget: new CacheBudget(cacheBudget) };
     openFiles.set(path, file);
   }
   file.references += 1;

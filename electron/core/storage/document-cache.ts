@@ -7,15 +7,20 @@ import { Subject } from 'rxjs';
 /** Default budget: JSON characters of the cached documents (parsed, they take a few times more). */
 export const defaultCacheBudget = 24_000_000;
 
+/** One budget shared by the caches of all tables of a database file. */
+export class CacheBudget {
+  used = 0;
+  constructor(readonly limit = defaultCacheBudget) {}
+}
+
 export class DocumentCache<T> {
   private readonly entries = new Map<string, { document: T; size: number }>();
-  private total = 0;
   /**
    * True while the cache holds every document of its table: a document it does not hold
    * does not exist, and need not be looked for. Lost at the first eviction.
    */
   complete = false;
-  constructor(readonly budget = defaultCacheBudget) {}
+  constructor(private readonly budget = new CacheBudget()) {}
 
   get(id: string): T | undefined {
     return this.entries.get(id)?.document;
@@ -25,34 +30,35 @@ export class DocumentCache<T> {
   set(id: string, document: T, size: number): void {
     const previous = this.entries.get(id);
     if (previous) {
-      this.total -= previous.size;
+      this.budget.used -= previous.size;
       this.entries.delete(id);
     }
     this.entries.set(id, { document, size });
-    this.total += size;
-    while (this.total > this.budget && this.entries.size > 1) {
+    this.budget.used += size;
+    // Over budget: this table gives up its oldest entries (tables cached earlier keep theirs).
+    while (this.budget.used > this.budget.limit && this.entries.size > 1) {
       const [oldest, entry] = this.entries.entries().next().value as [string, { size: number }];
       this.entries.delete(oldest);
-      this.total -= entry.size;
+      this.budget.used -= entry.size;
       this.complete = false;
     }
   }
 
-  /** Whether documents of this total size would all fit. */
+  /** Whether documents of this total size would all fit in what is left of the budget. */
   fits(size: number): boolean {
-    return size <= this.budget;
+    return size <= this.budget.limit - this.budget.used;
   }
 
   delete(id: string): void {
     const entry = this.entries.get(id);
     if (!entry) return;
-    this.total -= entry.size;
+    this.budget.used -= entry.size;
     this.entries.delete(id);
   }
 
   clear(): void {
+    for (const entry of this.entries.values()) this.budget.used -= entry.size;
     this.entries.clear();
-    this.total = 0;
     this.complete = false;
   }
 }

@@ -393,6 +393,7 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
     this.shared.instances -= 1;
     if (this.shared.instances === 0) {
       this.changes.complete();
+      this.cache.clear(); // gives its share of the file's cache budget back
       this.internals.file.tables.delete(this.tables.documents);
     }
     releaseDatabaseFile(this.internals.file);

@@ -125,7 +125,7 @@ export function startSyncEngine(options: SyncEngineOptions): SyncEngine {
       idPrefix: synced.idPrefix,
       validate: synced.validate,
       push: synced.push ? {} : false,
-      pull: { batchSize: options.batchSize ?? 1_000 },
+      pull: { batchSize: options.batchSize ?? 500 },
       quarantine,
       changes,
       retryTime: options.retryTime,
