@@ -73,6 +73,21 @@ describe('the workstation core with a central server', () => {
     expect(status?.quarantined).toBe(1);
     const counts = await core.calls['directory.countryCounts']({});
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(authorities); // one deleted, one added
+
+    // The search follows the replica: the new authority is found (with a typing error), the deleted one is gone.
+    const search = (query: string) => core.calls['directory.search']({ query, filter: {}, language: 'de', limit: 5 });
+    const found = await search('Testlandesregirung');
+    expect(found.hits[0]?.authority).toMatchObject({ id: 'AT-NEW', officialName: 'Amt der Testlandesregierung' });
+    expect(found.hits[0]?.reasons).toContainEqual({ field: 'officialName' });
+    expect((await search(victim.officialName)).hits.map((hit) => hit.authority.id)).not.toContain(victim.id);
+  });
+
+  it('finds authorities by a competence named in another language, and says why in the reader’s language', async () => {
+    const holder = generateDirectory({ authorities }).find((a) => a.professions.includes('doctor'))!;
+    const result = await core.calls['directory.search']({ query: 'lekarz', filter: { country: holder.country }, language: 'fr', limit: 10 });
+    expect(result.hits.map((hit) => hit.authority.id)).toContain(holder.id);
+    const hit = result.hits.find((h) => h.authority.id === holder.id)!;
+    expect(hit.reasons).toContainEqual({ field: 'competence', code: 'profession:doctor', label: 'Médecin' });
   });
 
   it('goes offline when the server disappears, keeps serving, and recovers without a restart', async () => {

@@ -8,6 +8,7 @@ import { directoryCalls, directoryStreams } from './directory/directory-queries'
 import { lockedReplica, openLocalReplica, setReplicaAside, WrongPassphraseError, type ReplicaOpening } from './local-replica';
 import { SettingsStore } from './settings-store';
 import { caseCalls, caseStreams } from './cases/case-calls';
+import { DirectorySearch } from './search/directory-search';
 import { caseCollections } from './sync/case-replication';
 import { directoryCollections } from './sync/directory-replication';
 import { Quarantine } from './sync/quarantine';
@@ -60,7 +61,11 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   let initialSync: Promise<void> = new Promise(() => {});
   let opening: ReplicaOpening = key.kind === 'passphrase' ? lockedReplica(replicaFolder) : await openLocalReplica(replicaFolder, options.storage, password);
 
+  let search: DirectorySearch | undefined;
   function startSync() {
+    search?.close();
+    search = opening.replica ? new DirectorySearch(opening.replica.authorities) : undefined;
+    search?.ready.catch(() => {}); // a failure is met again by the search that waits for it
     if (!opening.replica) {
       status.update({ connection: 'paused' });
       return;
@@ -142,6 +147,10 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return { unlocked: true as const };
     },
     ...directoryCalls(authorities),
+    async 'directory.search'(input) {
+      if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
+      return search.calls()['directory.search'](input);
+    },
     ...caseCalls(caseSource),
   };
 
@@ -166,6 +175,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     },
     async close() {
       await replication?.stop();
+      search?.close();
       await opening.replica?.close();
     },
   };

@@ -68,6 +68,29 @@ export const quarantineEntrySchema = z.object({
   at: z.string(),
 });
 
+export const searchFilterSchema = z
+  .object({
+    country: z.enum(countryCodes).optional(),
+    /** A NUTS code or its beginning. */
+    region: z.string().min(2).max(8).optional(),
+    area: z.enum(legislativeAreaCodes).optional(),
+    /** A competence, e.g. `profession:dentist` or `serviceActivity:travel-agency`. */
+    competence: z.string().max(80).optional(),
+    role: z.string().max(40).optional(),
+  })
+  .strict();
+export type SearchFilter = z.infer<typeof searchFilterSchema>;
+
+export const searchFields = ['officialName', 'competence', 'designation', 'region', 'city', 'description'] as const;
+
+export const searchHitSchema = z.object({
+  authority: authoritySummarySchema,
+  score: z.number(),
+  /** Why it matched: the fields, and for a competence its name in the reader's language. */
+  reasons: z.array(z.object({ field: z.enum(searchFields), code: z.string().optional(), label: z.string().optional() })),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
 export const workstationCalls = {
   'workspace.info': { input: noInput, output: workspaceInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
@@ -86,6 +109,18 @@ export const workstationCalls = {
   'directory.authority': {
     input: z.object({ id: z.string().min(1).max(64) }).strict(),
     output: authoritySchema.nullable(),
+  },
+  /** Finds authorities by words in any language: names, competences, regions; typing errors forgiven. */
+  'directory.search': {
+    input: z
+      .object({
+        query: z.string().max(10_000),
+        filter: searchFilterSchema,
+        language: z.enum(uiLanguages),
+        limit: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    output: z.object({ hits: z.array(searchHitSchema) }),
   },
   'directory.countryCounts': {
     input: noInput,

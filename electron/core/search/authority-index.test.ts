@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Authority } from '../../../shared/directory/authority';
+import type { CountryCode } from '../../../shared/countries';
 import { generateDirectory } from '../../../server/seed/directory-generator';
 import { AuthorityIndex } from './authority-index';
 import { loadSearchVocabulary } from './search-vocabulary';
@@ -29,7 +30,7 @@ function misspell(word: string, at: number, kind: number): string {
 describe('searching the directory across languages', () => {
   // Each line: the language of the query, the competence, and a country whose authorities
   // with that competence write in another language.
-  const queries: [string, 'profession' | 'serviceActivity', string, string][] = [
+  const queries: [string, 'profession' | 'serviceActivity', string, CountryCode][] = [
     ['de', 'profession', 'dentist', 'CZ'],
     ['fr', 'profession', 'dentist', 'DE'],
     ['pl', 'profession', 'architect', 'AT'],
@@ -88,7 +89,7 @@ describe('searching the directory across languages', () => {
   });
 
   it('finds the authorities of a region by the region’s name', () => {
-    for (const country of ['AT', 'PL', 'IT', 'FR', 'RO']) {
+    for (const country of ['AT', 'PL', 'IT', 'FR', 'RO'] as const) {
       const authority = directory.find((a) => a.country === country && a.region.name.length > 4)!;
       const hits = index.search(authority.region.name, { country }, 20);
       expect(hits.length).toBeGreaterThan(0);

@@ -9,19 +9,14 @@ import { foldedWords } from '../../../shared/search/text-folding';
 import type { CompetenceCode, SearchVocabulary } from './search-vocabulary';
 import { WordFinder, type WordMatch } from './word-finder';
 
-export const searchFields = ['officialName', 'competence', 'designation', 'region', 'city', 'description'] as const;
+import { searchFields } from '../../../shared/api/workstation-api';
+
 export type SearchField = (typeof searchFields)[number];
 const fieldWeight: Record<SearchField, number> = { officialName: 5, competence: 4, designation: 3, region: 2, city: 2, description: 1 };
 const matchQuality: Record<WordMatch['kind'], number> = { exact: 1, prefix: 0.75, typo: 0.55 };
 
-export interface SearchFilter {
-  country?: string;
-  region?: string;
-  area?: string;
-  /** A competence code, e.g. `profession:dentist`. */
-  competence?: CompetenceCode;
-  role?: string;
-}
+export type { SearchFilter } from '../../../shared/api/workstation-api';
+import type { SearchFilter } from '../../../shared/api/workstation-api';
 
 export interface SearchReason {
   field: SearchField;
