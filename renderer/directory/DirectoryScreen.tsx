@@ -1,18 +1,20 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryFilter } from '../../shared/api/workstation-api';
-import { useStream } from '../host/host-context';
+import type { DirectoryFilter, SearchHit } from '../../shared/api/workstation-api';
+import { useHost, useStream } from '../host/host-context';
 import { useCallResult } from '../host/use-call-result';
 import { formatNumber } from '../i18n/display-names';
 import { useLanguage } from '../i18n/use-language';
 import { AuthorityDetail } from './AuthorityDetail';
 import { AuthorityList } from './AuthorityList';
 import { DirectoryFilters } from './DirectoryFilters';
+import { DirectorySearchBox } from './DirectorySearchBox';
+import { SearchResults } from './SearchResults';
 import { useDirectoryRows } from './use-directory-rows';
 
 export function DirectoryScreen() {
@@ -26,7 +28,39 @@ export function DirectoryScreen() {
   const countryCounts = useCallResult('directory.countryCounts', {}, everything?.revision);
   const detail = useRef<HTMLDivElement>(null);
   const total = rows.total ?? 0;
-  const selected = selectedIndex >= 0 ? rows.rowAt(selectedIndex) : undefined;
+  const host = useHost();
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[] | undefined>(undefined);
+  const [hitIndex, setHitIndex] = useState(-1);
+  const [focusResults, setFocusResults] = useState(0);
+  const searchBox = useRef<HTMLDivElement>(null);
+  const searching = query.trim() !== '';
+  const selectedId = searching ? hits?.[hitIndex]?.authority.id : selectedIndex >= 0 ? rows.rowAt(selectedIndex)?.id : undefined;
+
+  // Results as the user types: asked a moment after the last key, answered from the replica.
+  useEffect(() => {
+    if (!searching) return;
+    let current = true;
+    const timer = setTimeout(() => {
+      host.call('directory.search', { query, filter, language, limit: 50 }).then(
+        (result) => {
+          if (!current) return;
+          setHits(result.hits);
+          setHitIndex(-1);
+        },
+        () => current && setHits([]),
+      );
+    }, 120);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [host, query, filter, language, searching, everything?.revision]);
+
+  function changeQuery(next: string) {
+    setQuery(next);
+    if (!next.trim()) setHits(undefined);
+  }
 
   function changeFilter(next: DirectoryFilter) {
     setFilter(next);
@@ -42,9 +76,18 @@ export function DirectoryScreen() {
         <Typography variant="h5" component="h1" sx={{ mr: 2 }}>
           {t('directory.title')}
         </Typography>
+        <Box ref={searchBox} sx={{ display: 'contents' }}>
+          <DirectorySearchBox query={query} onChange={changeQuery} onEnterResults={() => hits && hits.length > 0 && (setHitIndex(Math.max(0, hitIndex)), setFocusResults((n) => n + 1))} />
+        </Box>
         <DirectoryFilters filter={filter} countryCounts={countryCounts} onChange={changeFilter} />
         <Typography role="status" data-testid="directory-count" color="text.secondary">
-          {rows.total === undefined ? '' : t('directory.count', { count: total, formatted: formatNumber(total, language) })}
+          {searching
+            ? hits === undefined
+              ? ''
+              : t('directory.search.showing', { formatted: formatNumber(hits.length, language) })
+            : rows.total === undefined
+              ? ''
+              : t('directory.count', { count: total, formatted: formatNumber(total, language) })}
         </Typography>
       </Box>
       <Box sx={{ display: 'flex', flexGrow: 1, minHeight: 0, gap: 2, px: 3, pb: 3 }}>
@@ -58,6 +101,29 @@ export function DirectoryScreen() {
                 aria-label={t('sync.firstSyncProgress')}
               />
             </Box>
+          ) : searching ? (
+            hits && hits.length === 0 ? (
+              <Box sx={{ p: 3 }} data-testid="search-empty">
+                <Typography gutterBottom>{t('directory.search.none', { query: query.trim().slice(0, 80) })}</Typography>
+                <Typography color="text.secondary" gutterBottom>
+                  {t('directory.search.suggestion')}
+                </Typography>
+                {(filter.country || filter.area) && (
+                  <Button variant="outlined" onClick={() => changeFilter({})}>
+                    {t('directory.clearFilters')}
+                  </Button>
+                )}
+              </Box>
+            ) : (
+              <SearchResults
+                hits={hits ?? []}
+                selectedIndex={hitIndex}
+                onSelect={setHitIndex}
+                onOpen={() => detail.current?.focus()}
+                onBackToSearch={() => searchBox.current?.querySelector('input')?.focus()}
+                focusRequest={focusResults}
+              />
+            )
           ) : total === 0 && rows.total !== undefined ? (
             <Box sx={{ p: 3 }}>
               <Typography gutterBottom>{t('directory.empty')}</Typography>
@@ -79,8 +145,8 @@ export function DirectoryScreen() {
           aria-label={t('directory.detail.label')}
           sx={{ flex: '1 1 45%', overflow: 'auto', minWidth: 0, outline: 'none' }}
         >
-          {selected ? (
-            <AuthorityDetail id={selected.id} />
+          {selectedId ? (
+            <AuthorityDetail id={selectedId} />
           ) : (
             <Typography color="text.secondary" sx={{ p: 3 }}>
               {t('directory.detail.nothingSelected')}

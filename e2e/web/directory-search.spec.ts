@@ -1,0 +1,65 @@
+// Finding the counterpart abroad: a German-speaking officer types a profession in German,
+// picks a country, opens the authority found (whose texts are in Romanian) and reads its
+// contact details in German, by keyboard; strange input is answered calmly.
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { keepScreenshot } from '../support/screenshots';
+import { startWorkstationEnvironment, type WorkstationEnvironment } from '../support/workstation-environment';
+
+let environment: WorkstationEnvironment;
+
+test.beforeAll(async () => {
+  environment = await startWorkstationEnvironment();
+});
+test.afterAll(async () => {
+  await environment?.close();
+});
+
+test('forgives a typing error and explains an empty result', async ({ page }) => {
+  await page.goto(environment.url);
+  await expect(page.getByTestId('directory-count')).toHaveText('5,737 authorities');
+  const search = page.getByRole('searchbox', { name: 'Search the directory' });
+  await search.fill('Bundeszahnarztekamer');
+  await expect(page.getByRole('listbox', { name: 'Search results' }).getByRole('option').first()).toContainText('Bundeszahnärztekammer');
+  await search.fill('.*+?^$ 👩‍⚕️');
+  await expect(page.getByTestId('search-empty')).toContainText('No authority matches');
+  await expect(page.getByTestId('search-empty')).toContainText('try the name of the profession or activity in another language');
+  await keepScreenshot(page, '15-search-nothing-found');
+  await search.press('Escape');
+  await expect(search).toHaveValue('');
+  await expect(page.getByTestId('directory-count')).toHaveText('5,737 authorities');
+});
+
+// Runs last: it leaves the workstation in German.
+test('finds a Romanian authority from a profession typed in German, and shows its contact details in German', async ({ page }) => {
+  await page.goto(environment.url);
+  await expect(page.getByTestId('directory-count')).toHaveText('5,737 authorities');
+  await page.getByRole('button', { name: /English/ }).click();
+  await page.getByRole('menuitem', { name: /^Deutsch/ }).click();
+  await expect(page.getByTestId('directory-count')).toHaveText('5.737 Behörden');
+
+  const search = page.getByRole('searchbox', { name: 'Verzeichnis durchsuchen' });
+  await search.fill('Tierarzt');
+  const results = page.getByRole('listbox', { name: 'Suchergebnisse' });
+  await expect(results.getByRole('option').first()).toBeVisible();
+  await page.getByLabel('Land').click();
+  await page.getByRole('option', { name: /^Rumänien/ }).click();
+  const first = results.getByRole('option').first();
+  await expect(first).toContainText('Colegiul Medicilor Veterinari din România');
+  await expect(first).toContainText('Tierarzt'); // why it matched, in German
+  await keepScreenshot(page, '13-search-german-profession');
+
+  // Keyboard: from the search box down into the results, Enter opens the details.
+  await search.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(results.getByRole('option', { selected: true })).toContainText('Colegiul Medicilor Veterinari');
+  await page.keyboard.press('Enter');
+  const detail = page.getByRole('region', { name: 'Angaben zur ausgewählten Behörde' });
+  await expect(detail).toBeFocused();
+  await expect(detail).toContainText('Kontaktdaten');
+  await expect(detail).toContainText('Telefon');
+  await expect(detail).toContainText('+40');
+  await keepScreenshot(page, '14-search-authority-contact-german');
+  const results_ = await new AxeBuilder({ page }).analyze();
+  expect(results_.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
