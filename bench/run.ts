@@ -1,5 +1,6 @@
 // `npm run bench`: runs every benchmark suite; each prints a baseline measured in the same
 // run next to our figure. Machines are shared and noisy: compare ratios, quote medians.
+import { authoritySearchBenchmark } from './authority-search.bench';
 import { directoryPageBenchmark } from './directory-page.bench';
 import { firstSyncBenchmark } from './first-sync.bench';
 import { storagePerformanceBenchmark } from './storage-performance.bench';
@@ -9,7 +10,7 @@ export interface BenchmarkSuite {
   run(): Promise<void>;
 }
 
-const suites: BenchmarkSuite[] = [directoryPageBenchmark, storagePerformanceBenchmark, firstSyncBenchmark];
+const suites: BenchmarkSuite[] = [directoryPageBenchmark, storagePerformanceBenchmark, firstSyncBenchmark, authoritySearchBenchmark];
 const only = process.argv[2];
 
 for (const suite of suites) {
