@@ -1,5 +1,7 @@
 // Local data protected by a passphrase (as on a desktop without a secure key store): chosen
 // once, asked for at each start, a wrong one refused, in English and in German.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { keepScreenshot } from '../support/screenshots';
 import { startWorkstationEnvironment, type WorkstationEnvironment } from '../support/workstation-environment';
@@ -36,6 +38,9 @@ test('asks for a passphrase before showing local data, and for the same one afte
   // In German, after a restart: the passphrase is asked for again.
   await page.getByRole('button', { name: /English/ }).click();
   await page.getByRole('menuitem', { name: /^Deutsch/ }).click();
+  // The choice is saved by the workstation a moment later: restart only once it is on disk.
+  const settingsFile = join(environment.home, 'connected', 'settings.json');
+  await expect.poll(async () => (await readFile(settingsFile, 'utf8').catch(() => '')).includes('"de"')).toBe(true);
   const url = await environment.restartWorkstation();
   await page.goto(url);
   await expect(screen).toBeVisible();
