@@ -2,13 +2,10 @@
 // the selection, Enter opens the selected authority's details.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
-import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
-import { countryName } from '../i18n/display-names';
-import { useLanguage } from '../i18n/use-language';
+import { AuthoritySummaryLines } from './AuthoritySummaryLines';
 import type { DirectoryRows } from './use-directory-rows';
 
 const rowHeight = 68;
@@ -23,7 +20,6 @@ interface AuthorityListProps {
 
 export function AuthorityList({ rows, total, selectedIndex, onSelect, onOpen }: AuthorityListProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total, getScrollElement: () => scroller.current, estimateSize: () => rowHeight, overscan: 8 });
   const items = virtualizer.getVirtualItems();
@@ -99,17 +95,7 @@ export function AuthorityList({ rows, total, selectedIndex, onSelect, onOpen }: 
               }}
             >
               {row ? (
-                <>
-                  <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-                    <Chip size="small" label={row.country} title={countryName(row.country, language)} sx={{ fontWeight: 600, minWidth: 40 }} />
-                    <Typography noWrap sx={{ fontWeight: 600 }}>
-                      {row.officialName}
-                    </Typography>
-                  </Box>
-                  <Typography variant="body2" color="text.secondary" noWrap sx={{ mt: 0.5 }}>
-                    {row.designation} · {row.city} · {row.regionName}
-                  </Typography>
-                </>
+                <AuthoritySummaryLines authority={row} />
               ) : (
                 <>
                   <Skeleton width="60%" />

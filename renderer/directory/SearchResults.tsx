@@ -7,8 +7,7 @@ import Chip from '@mui/material/Chip';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 import type { SearchHit } from '../../shared/api/workstation-api';
-import { countryName } from '../i18n/display-names';
-import { useLanguage } from '../i18n/use-language';
+import { AuthoritySummaryLines } from './AuthoritySummaryLines';
 
 interface SearchResultsProps {
   hits: SearchHit[];
@@ -21,7 +20,6 @@ interface SearchResultsProps {
 
 export function SearchResults({ hits, selectedIndex, onSelect, onOpen, onBackToSearch, focusRequest }: SearchResultsProps) {
   const { t } = useTranslation();
-  const language = useLanguage();
   const list = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -73,15 +71,7 @@ export function SearchResults({ hits, selectedIndex, onSelect, onOpen, onBackToS
             onDoubleClick={onOpen}
             sx={{ px: 2, py: 1.25, cursor: 'pointer', borderBottom: 1, borderColor: 'divider', bgcolor: selected ? 'action.selected' : 'background.paper', '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' } }}
           >
-            <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-              <Chip size="small" label={authority.country} title={countryName(authority.country, language)} sx={{ fontWeight: 600, minWidth: 40 }} />
-              <Typography noWrap sx={{ fontWeight: 600 }}>
-                {authority.officialName}
-              </Typography>
-            </Box>
-            <Typography variant="body2" color="text.secondary" noWrap sx={{ mt: 0.5 }}>
-              {authority.designation} · {authority.city} · {authority.regionName}
-            </Typography>
+            <AuthoritySummaryLines authority={authority} />
             <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5, mt: 0.5 }}>
               <Typography variant="caption" color="text.secondary">
                 {t('directory.search.matches')}:

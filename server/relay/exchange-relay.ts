@@ -11,6 +11,8 @@ import { caseEventDocumentPrefix, caseEventSchema, caseHeaderSchema, authorityDa
 import { caseStateOf, checkEvent, partiesOf, type Verdict } from '../../shared/cases/case-workflow';
 import type { CentralClient } from '../central-client';
 import { provisionAuthorityDatabase } from '../provisioning';
+import { retryDelayMs } from '../../shared/sync/sync-status';
+import { wakeableSleep } from '../../shared/wakeable-sleep';
 
 export const relayDatabaseName = 'exchange-relay';
 const authorityDatabasePrefix = 'authority-';
@@ -48,7 +50,6 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
   const checkpoints = new Map<string, Checkpoint>();
   const headers = new Map<string, ServerDocument>();
   let stopped = false;
-  let wake: () => void = () => {};
   await client.expect('PUT', relayDatabaseName, [201, 202, 412]);
 
   async function get<T>(path: string): Promise<T | undefined> {
@@ -197,14 +198,7 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
     return handled;
   }
 
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { sleep, wake } = wakeableSleep();
 
   const loop = (async () => {
     let failures = 0;
@@ -216,7 +210,7 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
       } catch (error) {
         failures++;
         log(`round failed: ${(error as Error).message}`);
-        await sleep(Math.min(30_000, 500 * 2 ** Math.min(failures, 6)));
+        await sleep(retryDelayMs(failures - 1));
       }
     }
   })();

@@ -175,7 +175,8 @@ export class AuthorityIndex {
         totals.set(number, total);
       }
     }
-    const best = Math.max(0, ...[...totals.values()].map((total) => total.matched));
+    let best = 0; // a loop, not Math.max(...): there may be more matches than a call takes arguments
+    for (const total of totals.values()) best = Math.max(best, total.matched);
     const hits: (SearchHit & { sortName: string })[] = [];
     for (const [number, total] of totals) {
       if (total.matched < best) continue;

@@ -135,14 +135,6 @@ export async function readDocuments(databaseUrl: string, ids: readonly string[],
   return found;
 }
 
-/** The revision of each of these documents, deleted ones included (`deleted: true`). */
-export async function readRevisions(databaseUrl: string, ids: readonly string[], signal: AbortSignal): Promise<Map<string, { rev: string; deleted: boolean }>> {
-  const body = parse(allDocsSchema, await getJson(`${databaseUrl}/_all_docs`, signal, { keys: ids }), 'list of documents');
-  const found = new Map<string, { rev: string; deleted: boolean }>();
-  for (const row of body.rows) if (row.key && row.value) found.set(row.key, { rev: row.value.rev, deleted: row.value.deleted === true });
-  return found;
-}
-
 const bulkResultSchema = z.array(
   z.object({ id: z.string().optional(), ok: z.boolean().optional(), rev: z.string().optional(), error: z.string().optional(), reason: z.string().optional() }),
 );

@@ -11,7 +11,7 @@
 import { Subject } from 'rxjs';
 import { deepEqual, type RxCollection, type RxReplicationPullStreamItem, type RxReplicationWriteToMasterRow, type WithDeleted } from 'rxdb';
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import { readChanges, readDocuments, readRevisions, writeDocuments, SyncFailure, type ChangeRow, type Sequence } from './couch-changes';
+import { readChanges, readDocuments, writeDocuments, SyncFailure, type ChangeRow, type Sequence } from './couch-changes';
 import type { Quarantine } from './quarantine';
 import { attachmentDigestsField, attachmentsFromServer, attachmentsToServer, attachmentVersions, fetchMissingAttachmentData, type ReplicaAttachment } from './couch-attachments';
 
@@ -203,7 +203,7 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
 
   async function pushRows(rows: RxReplicationWriteToMasterRow<T>[]): Promise<WithDeleted<T>[]> {
     const ids = rows.map((row) => serverId(row.newDocumentState as Record<string, unknown>));
-    const [current, revisions] = await Promise.all([readDocuments(databaseUrl, ids, signal()), readRevisions(databaseUrl, ids, signal())]);
+    const current = await readDocuments(databaseUrl, ids, signal());
     const conflicts: WithDeleted<T>[] = [];
     const writes: Record<string, unknown>[] = [];
     const rowOf = new Map<string, RxReplicationWriteToMasterRow<T>>();
@@ -218,8 +218,8 @@ export function replicateWithCouch<T>(options: CouchReplicationOptions<T>): Couc
         conflicts.push(masterState);
         continue;
       }
-      const revision = revisions.get(id);
-      writes.push({ ...(await toServer(row.newDocumentState)), ...(revision && !revision.deleted ? { _rev: revision.rev } : {}) });
+      // A deleted or absent document is written anew; a current one at its revision.
+      writes.push({ ...(await toServer(row.newDocumentState)), ...(master ? { _rev: master._rev } : {}) });
       rowOf.set(id, row);
     }
     if (writes.length === 0) return conflicts;

@@ -3,6 +3,7 @@
 // jittered delay; `retryNow` cuts the wait short (the user's "Try again", or a wake-up).
 import { Subject, type Observable } from 'rxjs';
 import { retryDelayMs } from '../../../shared/sync/sync-status';
+import { wakeableSleep } from '../../../shared/wakeable-sleep';
 import { readChanges, readDatabaseInfo, type Sequence } from './couch-changes';
 
 export type WatchEvent =
@@ -22,16 +23,7 @@ export function watchDatabase(databaseUrl: string, options: { longPollMs?: numbe
   const stopping = new AbortController();
   const events = new Subject<WatchEvent>();
   let online = false;
-  let wakeUp: () => void = () => {};
-
-  const sleep = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  const { sleep, wake } = wakeableSleep();
 
   async function run() {
     let attempt = 0;
@@ -68,11 +60,11 @@ export function watchDatabase(databaseUrl: string, options: { longPollMs?: numbe
       return online;
     },
     retryNow() {
-      wakeUp();
+      wake();
     },
     stop() {
       stopping.abort();
-      wakeUp();
+      wake();
     },
   };
 }
