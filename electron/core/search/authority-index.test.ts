@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Authority } from '../../../shared/directory/authority';
 import type { CountryCode } from '../../../shared/countries';
 import { generateDirectory } from '../../../server/seed/directory-generator';
-import { AuthorityIndex } from './authority-index';
+import { AuthorityIndex, type SearchFilter } from './authority-index';
 import { loadSearchVocabulary } from './search-vocabulary';
 
 const directory = generateDirectory();
@@ -117,6 +117,41 @@ describe('searching the directory across languages', () => {
     local.remove(renamed.id);
     expect(local.search('Quantenbürokratie')).toEqual([]);
     expect(local.size).toBe(299);
+  });
+
+  it('after thousands of changes (enough to compact it) answers exactly as an index built afresh', () => {
+    const changing = new AuthorityIndex(loadSearchVocabulary());
+    for (const authority of directory) changing.put(authority);
+    const current = new Map(directory.map((authority) => [authority.id, authority]));
+    directory.forEach((authority, i) => {
+      if (i % 2 === 0) {
+        const changed = { ...authority, officialName: `${authority.officialName} Nord`, sortName: `${authority.sortName} nord` };
+        changing.put(changed);
+        current.set(authority.id, changed);
+      }
+      if (i % 5 === 1 || i % 7 === 0) {
+        changing.remove(authority.id);
+        current.delete(authority.id);
+      }
+    });
+    const fresh = new AuthorityIndex(loadSearchVocabulary());
+    for (const authority of [...current.values()].reverse()) fresh.put(authority);
+    expect(changing.size).toBe(current.size);
+    const queries: [string, SearchFilter][] = [
+      ['nord', {}], ['Zahnarzt', { country: 'DE' }], ['Ärztekammer', {}], ['architekt nord', { area: 'PQ' }], ['', { role: 'coordinator' }],
+      ['Wien', {}], ['chambre de commerce', {}], ['', { region: 'PL' }], ['tierarzt', { competence: 'profession:veterinary-surgeon' }],
+    ];
+    const shown = (hits: { id: string; score: number; reasons: unknown }[]) => hits.map((hit) => `${hit.score.toFixed(6)} ${current.get(hit.id)!.sortName} ${JSON.stringify(hit.reasons)}`);
+    for (const [query, filter] of queries) {
+      const hits = changing.search(query, filter, 50);
+      expect(hits.every((hit) => current.has(hit.id)), query).toBe(true);
+      expect(shown(hits), query).toEqual(shown(fresh.search(query, filter, 50)));
+    }
+    const renamedStill = [...current.values()].filter((a) => a.officialName.endsWith(' Nord')).map((a) => a.id);
+    const found = new Set(changing.search('nord', {}, 10_000).map((hit) => hit.id));
+    expect(renamedStill.length).toBeGreaterThan(1_000);
+    expect(renamedStill.every((id) => found.has(id))).toBe(true);
+    expect(found.size).toBe(fresh.search('nord', {}, 10_000).length);
   });
 
   it('answers strange input sensibly and without throwing', () => {

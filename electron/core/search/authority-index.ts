@@ -4,19 +4,28 @@
 // codes, which the vocabulary reaches from their names in all 26 languages. A query finds
 // what every one of its words matches (exactly, as a beginning, or one or two letters off),
 // ranks it, and says why each authority matched.
+//
+// Built for speed and size: words, competences and authorities are numbered; postings and
+// per-authority columns are typed arrays; a query adds up scores in arrays that are reused
+// from one query to the next and keeps only the best few, so that a common word matching
+// half the directory costs a pass over an array, not an object per authority. Removed
+// authorities are skipped until enough of them have gathered to compact everything.
 import type { Authority } from '../../../shared/directory/authority';
 import { foldedWords } from '../../../shared/search/text-folding';
+import { searchFields, type SearchFilter } from '../../../shared/api/workstation-api';
+import { GrowableInts } from './growable-ints';
 import type { CompetenceCode, SearchVocabulary } from './search-vocabulary';
 import { WordFinder, type WordMatch } from './word-finder';
 
-import { searchFields } from '../../../shared/api/workstation-api';
-
-export type SearchField = (typeof searchFields)[number];
-const fieldWeight: Record<SearchField, number> = { officialName: 5, competence: 4, designation: 3, region: 2, city: 2, description: 1 };
-const matchQuality: Record<WordMatch['kind'], number> = { exact: 1, prefix: 0.75, typo: 0.55 };
-
 export type { SearchFilter } from '../../../shared/api/workstation-api';
-import type { SearchFilter } from '../../../shared/api/workstation-api';
+export type SearchField = (typeof searchFields)[number];
+
+const fieldWeightByName: Record<SearchField, number> = { officialName: 5, competence: 4, designation: 3, region: 2, city: 2, description: 1 };
+/** Field number (its place in `searchFields`) → weight. */
+const fieldWeight = Float64Array.from(searchFields, (field) => fieldWeightByName[field]);
+const fieldNumber = Object.fromEntries(searchFields.map((field, i) => [field, i])) as Record<SearchField, number>;
+const competenceWeight = fieldWeightByName.competence;
+const matchQuality: Record<WordMatch['kind'], number> = { exact: 1, prefix: 0.75, typo: 0.55 };
 
 export interface SearchReason {
   field: SearchField;
@@ -30,190 +39,497 @@ export interface SearchHit {
   reasons: SearchReason[];
 }
 
-type Entry = {
-  id: string;
-  country: string;
-  region: string;
-  areas: string[];
-  roles: string[];
-  codes: Set<CompetenceCode>;
-  sortName: string;
-  /** Its words in the direct postings (to take them out again). */
-  words: string[];
-  groups: number[];
-};
-
-/** Translated texts are shared by many authorities (one designation per kind of authority): indexed once. */
-type Group = { field: 'designation' | 'description'; members: Set<number>; words: string[] };
-
 const maximumQueryWords = 16;
 /** Longer query words are cut: no name in the directory has a longer word. */
 const maximumWordLength = 40;
+/** Removed authorities are compacted away once there are this many, and more than live ones. */
+const compactAfter = 2_048;
+/** A query word whose matches hold more postings than this (and this share of the directory) is a common word. */
+/** Name ranks are this far apart, so that authorities added later fit in between. */
+const rankSpacing = 1_024;
+/** The names are ranked again at the next query once this many were added (or an eighth of the ranked). */
+const rerankAfter = 1_000;
+const commonWordMinimum = 2_000;
+const commonWordShare = 0.1;
+
+type Match = { word: number; quality: number };
+
+/** An authority's row in the index's columns (see `put`). */
+type Columns = 'start' | 'wordCount' | 'codeCount' | 'roleCount' | 'designationGroup' | 'descriptionGroup' | 'nameRank';
 
 export class AuthorityIndex {
-  private readonly entries: (Entry | undefined)[] = [];
-  private readonly numberOf = new Map<string, number>();
-  private readonly free: number[] = [];
-  /** Word → authority number → the fields (their weights' maximum) it appears in. */
-  private readonly direct = new Map<string, Map<number, SearchField>>();
-  private readonly groups: Group[] = [];
-  private readonly groupOfText = new Map<string, number>();
-  private readonly groupWords = new Map<string, Map<number, SearchField>>();
-  private readonly holders = new Map<CompetenceCode, Set<number>>();
+  // Words and codes (competences, legislative areas, roles) by number.
+  private readonly wordNumber = new Map<string, number>();
+  private readonly wordText: string[] = [];
+  private readonly codeNumber = new Map<string, number>();
+  private readonly codeText: string[] = [];
   private readonly finder = new WordFinder();
 
+  // By word number: authorities (number × 8 + field) whose own texts hold it; groups
+  // (number × 8 + field) whose translated texts hold it; competences whose names hold it.
+  private direct: (GrowableInts | undefined)[] = [];
+  private readonly groupPostings: (number[] | undefined)[] = [];
+  private readonly vocabularyCodes: ([code: number, share: number][] | undefined)[] = [];
+  /** By code number: the authorities holding it. */
+  private holders: (GrowableInts | undefined)[] = [];
+
+  /** Translated texts are shared by many authorities (one designation per kind of authority): indexed once, as a group. */
+  private readonly groupOfText = new Map<string, number>();
+  private groupMembers: GrowableInts[] = [];
+
+  // By authority number. A removed authority's id is undefined.
+  private ids: (string | undefined)[] = [];
+  private sortNames: string[] = [];
+  private countries: string[] = [];
+  private regions: string[] = [];
+  private columns: Record<Columns, GrowableInts> = AuthorityIndex.emptyColumns();
+  /** Per authority, from `start`: its words (word × 8 + field), its codes, its roles. */
+  private pool = new GrowableInts(1_024);
+  private readonly numberOf = new Map<string, number>();
+  private removed = 0;
+  /** The authorities in name order when last ranked, and how many were added since. */
+  private ranked: number[] = [];
+  private unranked = 0;
+
+  // Reused by every query, as long as the authorities.
+  private termBest = new Float64Array(0);
+  private total = new Float64Array(0);
+  private matched = new Uint8Array(0);
+  private readonly touched = new GrowableInts(1_024);
+  private readonly termTouched = new GrowableInts(1_024);
+  private wordScore = new Float64Array(0);
+  private groupScore = new Float64Array(0);
+  private codeScore = new Float64Array(0);
+
   constructor(private readonly vocabulary: SearchVocabulary) {
-    for (const word of vocabulary.words.keys()) this.finder.add(word);
+    for (const [word, codes] of vocabulary.words) {
+      this.vocabularyCodes[this.wordFor(word)] = [...codes].map(([code, share]) => [this.codeFor(code), share]);
+    }
+  }
+
+  private static emptyColumns(): Record<Columns, GrowableInts> {
+    const make = () => new GrowableInts(1_024);
+    return { start: make(), wordCount: make(), codeCount: make(), roleCount: make(), designationGroup: make(), descriptionGroup: make(), nameRank: make() };
   }
 
   get size(): number {
     return this.numberOf.size;
   }
 
+  private wordFor(word: string): number {
+    let number = this.wordNumber.get(word);
+    if (number === undefined) {
+      number = this.wordText.length;
+      this.wordText.push(word);
+      this.wordNumber.set(word, number);
+      this.finder.add(word);
+    }
+    return number;
+  }
+
+  private codeFor(code: string): number {
+    let number = this.codeNumber.get(code);
+    if (number === undefined) {
+      number = this.codeText.length;
+      this.codeText.push(code);
+      this.codeNumber.set(code, number);
+    }
+    return number;
+  }
+
   /** Adds an authority, or replaces the one of the same id. */
   put(authority: Authority): void {
     this.remove(authority.id);
-    const number = this.free.pop() ?? this.entries.length;
-    const codes = new Set<CompetenceCode>([
-      ...authority.professions.map((code) => `profession:${code}`),
-      ...authority.serviceActivities.map((code) => `serviceActivity:${code}`),
-      ...authority.legislativeAreas.map((code) => `area:${code}`),
-    ]);
-    const entry: Entry = {
-      id: authority.id,
-      country: authority.country,
-      region: authority.region.code,
-      areas: authority.legislativeAreas,
-      roles: authority.roles.map((role) => role.role),
-      codes,
-      sortName: authority.sortName,
-      words: [],
-      groups: [],
-    };
-    const addDirect = (text: string, field: SearchField) => {
+    const number = this.ids.length;
+    this.ids.push(authority.id);
+    this.sortNames.push(authority.sortName);
+    this.countries.push(authority.country);
+    this.regions.push(authority.region.code);
+    const { columns, pool } = this;
+    columns.start.set(number, pool.length);
+    columns.nameRank.set(number, this.rankOf(authority.sortName));
+    this.unranked += 1;
+
+    // Each word once, with the weightiest field it appears in.
+    const fields = new Map<number, number>();
+    const addText = (text: string, field: number) => {
       for (const word of foldedWords(text)) {
-        let postings = this.direct.get(word);
-        if (!postings) this.direct.set(word, (postings = new Map()));
-        const known = postings.get(number);
-        if (!known || fieldWeight[known] < fieldWeight[field]) postings.set(number, field);
-        entry.words.push(word);
-        this.finder.add(word);
+        const wordNumber = this.wordFor(word);
+        const known = fields.get(wordNumber);
+        if (known === undefined || fieldWeight[known]! < fieldWeight[field]!) fields.set(wordNumber, field);
       }
     };
-    addDirect(authority.officialName, 'officialName');
-    addDirect(`${authority.region.name} ${authority.region.code}`, 'region');
-    addDirect(authority.address.city, 'city');
-    for (const [field, text] of [['designation', authority.designation], ['description', authority.description]] as const) {
-      const group = this.groupFor(field, text);
-      this.groups[group]!.members.add(number);
-      entry.groups.push(group);
+    addText(authority.officialName, fieldNumber.officialName);
+    addText(`${authority.region.name} ${authority.region.code}`, fieldNumber.region);
+    addText(authority.address.city, fieldNumber.city);
+    for (const [word, field] of fields) {
+      pool.push(word * 8 + field);
+      (this.direct[word] ??= new GrowableInts(2)).push(number * 8 + field);
     }
+    columns.wordCount.set(number, fields.size);
+
+    const codes = new Set([
+      ...authority.professions.map((code) => this.codeFor(`profession:${code}`)),
+      ...authority.serviceActivities.map((code) => this.codeFor(`serviceActivity:${code}`)),
+      ...authority.legislativeAreas.map((code) => this.codeFor(`area:${code}`)),
+    ]);
     for (const code of codes) {
-      let members = this.holders.get(code);
-      if (!members) this.holders.set(code, (members = new Set()));
-      members.add(number);
+      pool.push(code);
+      (this.holders[code] ??= new GrowableInts(2)).push(number);
     }
-    this.entries[number] = entry;
+    columns.codeCount.set(number, codes.size);
+    const roles = new Set(authority.roles.map((role) => this.codeFor(`role:${role.role}`)));
+    for (const role of roles) pool.push(role);
+    columns.roleCount.set(number, roles.size);
+
+    columns.designationGroup.set(number, this.groupFor(fieldNumber.designation, authority.designation));
+    columns.descriptionGroup.set(number, this.groupFor(fieldNumber.description, authority.description));
+    this.groupMembers[columns.designationGroup.get(number)]!.push(number);
+    this.groupMembers[columns.descriptionGroup.get(number)]!.push(number);
     this.numberOf.set(authority.id, number);
   }
 
   remove(id: string): void {
     const number = this.numberOf.get(id);
     if (number === undefined) return;
-    const entry = this.entries[number]!;
-    for (const word of entry.words) {
-      const postings = this.direct.get(word);
-      postings?.delete(number);
-      if (postings?.size === 0) this.direct.delete(word);
-    }
-    for (const group of entry.groups) this.groups[group]!.members.delete(number);
-    for (const code of entry.codes) this.holders.get(code)?.delete(number);
-    this.entries[number] = undefined;
+    this.ids[number] = undefined;
     this.numberOf.delete(id);
-    this.free.push(number);
+    this.removed += 1;
+    if (this.removed >= compactAfter && this.removed > this.numberOf.size) this.compact();
   }
 
-  private groupFor(field: Group['field'], text: Record<string, string>): number {
+  private groupFor(field: number, text: Record<string, string>): number {
     const key = `${field}\u0000${JSON.stringify(text)}`;
     let group = this.groupOfText.get(key);
     if (group !== undefined) return group;
-    group = this.groups.length;
-    const words = [...new Set(Object.values(text).flatMap((value) => foldedWords(value)))];
-    this.groups.push({ field, members: new Set(), words });
+    group = this.groupMembers.length;
+    this.groupMembers.push(new GrowableInts(2));
     this.groupOfText.set(key, group);
-    for (const word of words) {
-      let postings = this.groupWords.get(word);
-      if (!postings) this.groupWords.set(word, (postings = new Map()));
-      postings.set(group, field);
-      this.finder.add(word);
-    }
+    const words = new Set(Object.values(text).flatMap((value) => foldedWords(value)));
+    for (const word of words) (this.groupPostings[this.wordFor(word)] ??= []).push(group * 8 + field);
     return group;
   }
 
-  private passes(entry: Entry, filter: SearchFilter): boolean {
-    if (filter.country && entry.country !== filter.country) return false;
-    if (filter.region && !entry.region.startsWith(filter.region)) return false;
-    if (filter.area && !entry.areas.includes(filter.area)) return false;
-    if (filter.competence && !entry.codes.has(filter.competence)) return false;
-    if (filter.role && !entry.roles.includes(filter.role)) return false;
-    return true;
+  /** Renumbers the authorities without the removed ones, everywhere. */
+  private compact(): void {
+    const count = this.ids.length;
+    const renumbered = new Int32Array(count).fill(-1);
+    const { columns, pool } = this;
+    const next = { ids: [] as string[], sortNames: [] as string[], countries: [] as string[], regions: [] as string[], columns: AuthorityIndex.emptyColumns(), pool: new GrowableInts(pool.length) };
+    for (let number = 0; number < count; number++) {
+      const id = this.ids[number];
+      if (id === undefined) continue;
+      const to = next.ids.length;
+      renumbered[number] = to;
+      next.ids.push(id);
+      next.sortNames.push(this.sortNames[number]!);
+      next.countries.push(this.countries[number]!);
+      next.regions.push(this.regions[number]!);
+      next.columns.start.set(to, next.pool.length);
+      for (const column of ['wordCount', 'codeCount', 'roleCount', 'designationGroup', 'descriptionGroup', 'nameRank'] as const) next.columns[column].set(to, columns[column].get(number));
+      const start = columns.start.get(number);
+      const end = start + columns.wordCount.get(number) + columns.codeCount.get(number) + columns.roleCount.get(number);
+      for (let at = start; at < end; at++) next.pool.push(pool.get(at));
+      this.numberOf.set(id, to);
+    }
+    Object.assign(this, next);
+    const renumber = (number: number) => renumbered[number]!;
+    for (const postings of this.direct) postings?.rewrite((posting) => {
+      const to = renumbered[posting >>> 3]!;
+      return to < 0 ? -1 : to * 8 + (posting & 7);
+    });
+    for (const members of this.groupMembers) members.rewrite(renumber);
+    for (const holders of this.holders) holders?.rewrite(renumber);
+    this.removed = 0;
+    this.rankNames();
+  }
+
+  /**
+   * Numbers the authorities in name order (spaced, so that later ones fit in between): ties
+   * of score are then broken by comparing two numbers instead of two names. An authority
+   * added since gets the rank of its place among the ranked; equal ranks compare by name.
+   */
+  private rankNames(): void {
+    const live: number[] = [];
+    for (let number = 0; number < this.ids.length; number++) if (this.ids[number] !== undefined) live.push(number);
+    live.sort((a, b) => compareNames(this.sortNames[a]!, this.sortNames[b]!));
+    live.forEach((number, at) => this.columns.nameRank.set(number, (at + 1) * rankSpacing));
+    this.ranked = live;
+    this.unranked = 0;
+  }
+
+  private rankOf(sortName: string): number {
+    const { ranked, sortNames, columns } = this;
+    let low = 0;
+    let high = ranked.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (compareNames(sortNames[ranked[middle]!]!, sortName) < 0) low = middle + 1;
+      else high = middle;
+    }
+    const below = low > 0 ? columns.nameRank.get(ranked[low - 1]!) : 0;
+    const above = low < ranked.length ? columns.nameRank.get(ranked[low]!) : below + 2 * rankSpacing;
+    return Math.floor((below + above) / 2);
+  }
+
+  private hasCode(number: number, code: number | undefined, kind: 'codes' | 'roles'): boolean {
+    if (code === undefined) return false;
+    const { columns, pool } = this;
+    let at = columns.start.get(number) + columns.wordCount.get(number);
+    let end = at + columns.codeCount.get(number);
+    if (kind === 'roles') [at, end] = [end, end + columns.roleCount.get(number)];
+    for (; at < end; at++) if (pool.data[at] === code) return true;
+    return false;
+  }
+
+  /** The filter as a test of an authority number, or none when it filters nothing. */
+  private filterTest(filter: SearchFilter): ((number: number) => boolean) | undefined {
+    const { country, region, area, competence, role } = filter;
+    if (!country && !region && !area && !competence && !role) return undefined;
+    const areaCode = area ? this.codeNumber.get(`area:${area}`) : undefined;
+    const competenceCode = competence ? this.codeNumber.get(competence) : undefined;
+    const roleCode = role ? this.codeNumber.get(`role:${role}`) : undefined;
+    return (number) =>
+      (!country || this.countries[number] === country) &&
+      (!region || this.regions[number]!.startsWith(region)) &&
+      (!area || this.hasCode(number, areaCode, 'codes')) &&
+      (!competence || this.hasCode(number, competenceCode, 'codes')) &&
+      (!role || this.hasCode(number, roleCode, 'roles'));
   }
 
   /** Authorities matching every word of the query (or, if none does, the most of them), best first. */
   search(query: string, filter: SearchFilter = {}, limit = 20): SearchHit[] {
     const terms = [...new Set(foldedWords(query).map((word) => word.slice(0, maximumWordLength)))].slice(0, maximumQueryWords);
     if (terms.length === 0) return query.trim() === '' ? this.browse(filter, limit) : []; // only punctuation, symbols or marks
-    // Per query word: authority number → its best score for that word, and why.
-    const perTerm = terms.map((term, index) => this.scoreTerm(term, index === terms.length - 1, filter));
-    const totals = new Map<number, { score: number; matched: number; reasons: SearchReason[] }>();
-    for (const scores of perTerm) {
-      for (const [number, { score, reason }] of scores) {
-        const total = totals.get(number) ?? { score: 0, matched: 0, reasons: [] };
-        total.score += score;
-        total.matched += 1;
-        if (!total.reasons.some((known) => known.field === reason.field && known.code === reason.code)) total.reasons.push(reason);
-        totals.set(number, total);
-      }
+    const matchesPerTerm: Match[][] = terms.map((term, i) =>
+      this.finder.find(term, { asPrefix: i === terms.length - 1 }).map((match) => ({
+        word: this.wordNumber.get(match.word)!,
+        quality: matchQuality[match.kind] * (match.distance === 2 ? 0.8 : 1),
+      })),
+    );
+    this.prepareScratch();
+    const { total, matched, touched } = this;
+    const passes = this.filterTest(filter);
+    touched.length = 0;
+    // Words matching a large part of the directory ("de", "chamber", a short beginning) find
+    // nothing the other words have not found: they only add to the score of what those found.
+    const costs = matchesPerTerm.map((matches) => this.costOf(matches));
+    const cheapest = costs.indexOf(Math.min(...costs));
+    const commonFrom = Math.max(commonWordMinimum, this.ids.length * commonWordShare);
+    matchesPerTerm.forEach((matches, i) => {
+      if (i === cheapest || costs[i]! <= commonFrom) this.findAll(matches, passes);
+    });
+    // Common words in order of cost; after each, what can no longer match as many words as
+    // the best is dropped.
+    const common = matchesPerTerm.map((_, i) => i).filter((i) => i !== cheapest && costs[i]! > commonFrom);
+    common.sort((a, b) => costs[a]! - costs[b]!);
+    common.forEach((term, i) => {
+      this.scoreFound(matchesPerTerm[term]!);
+      this.dropHopeless(common.length - i - 1);
+    });
+    let best = 0;
+    for (let i = 0; i < touched.length; i++) best = Math.max(best, matched[touched.data[i]!]!);
+    const top = new TopList(limit, this.sortNames, this.columns.nameRank.data);
+    for (let i = 0; i < touched.length; i++) {
+      const number = touched.data[i]!;
+      if (matched[number] === best) top.offer(number, total[number]!);
+      total[number] = 0;
+      matched[number] = 0;
     }
-    let best = 0; // a loop, not Math.max(...): there may be more matches than a call takes arguments
-    for (const total of totals.values()) best = Math.max(best, total.matched);
-    const hits: (SearchHit & { sortName: string })[] = [];
-    for (const [number, total] of totals) {
-      if (total.matched < best) continue;
-      const entry = this.entries[number]!;
-      hits.push({ id: entry.id, score: total.score, reasons: total.reasons, sortName: entry.sortName });
-    }
-    hits.sort((a, b) => b.score - a.score || (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
-    return hits.slice(0, limit).map(({ id, score, reasons }) => ({ id, score, reasons }));
+    return top.numbers.map((number, i) => ({ id: this.ids[number]!, score: top.scores[i]!, reasons: this.explain(number, matchesPerTerm) }));
   }
 
-  private scoreTerm(term: string, typing: boolean, filter: SearchFilter) {
-    const scores = new Map<number, { score: number; reason: SearchReason }>();
-    const offer = (number: number, score: number, reason: SearchReason) => {
-      const known = scores.get(number);
-      if (known && known.score >= score) return;
-      const entry = this.entries[number];
-      if (!entry || !this.passes(entry, filter)) return;
-      scores.set(number, { score, reason });
+  /** How many postings a query word's matches have: what finding all it matches would cost. */
+  private costOf(matches: Match[]): number {
+    let cost = 0;
+    for (const { word } of matches) {
+      cost += this.direct[word]?.length ?? 0;
+      for (const posting of this.groupPostings[word] ?? []) cost += this.groupMembers[posting >>> 3]!.length;
+      for (const [code] of this.vocabularyCodes[word] ?? []) cost += this.holders[code]?.length ?? 0;
+    }
+    return cost;
+  }
+
+  /** Scores every authority a query word matches (its best match), and counts it among the found. */
+  private findAll(matches: Match[], passes: ((number: number) => boolean) | undefined): void {
+    const { termBest, total, matched, touched, termTouched, ids } = this;
+    termTouched.length = 0;
+    const offer = (number: number, score: number) => {
+      if (score <= termBest[number]!) return;
+      if (termBest[number] === 0) termTouched.push(number);
+      termBest[number] = score;
     };
-    for (const match of this.finder.find(term, { asPrefix: typing })) {
-      const quality = matchQuality[match.kind] * (match.distance === 2 ? 0.8 : 1);
-      for (const [number, field] of this.direct.get(match.word) ?? []) offer(number, quality * fieldWeight[field], { field });
-      for (const [group, field] of this.groupWords.get(match.word) ?? []) {
-        for (const number of this.groups[group]!.members) offer(number, quality * fieldWeight[field], { field });
+    for (const { word, quality } of matches) {
+      const postings = this.direct[word];
+      if (postings) {
+        const data = postings.data;
+        for (let i = 0; i < postings.length; i++) offer(data[i]! >>> 3, quality * fieldWeight[data[i]! & 7]!);
       }
-      for (const [code, share] of this.vocabulary.words.get(match.word) ?? []) {
-        for (const number of this.holders.get(code) ?? []) offer(number, quality * share * fieldWeight.competence, { field: 'competence', code });
+      for (const posting of this.groupPostings[word] ?? []) {
+        const members = this.groupMembers[posting >>> 3]!;
+        const score = quality * fieldWeight[posting & 7]!;
+        for (let i = 0; i < members.length; i++) offer(members.data[i]!, score);
+      }
+      for (const [code, share] of this.vocabularyCodes[word] ?? []) {
+        const holders = this.holders[code];
+        if (!holders) continue;
+        const score = quality * share * competenceWeight;
+        for (let i = 0; i < holders.length; i++) offer(holders.data[i]!, score);
       }
     }
-    return scores;
+    for (let i = 0; i < termTouched.length; i++) {
+      const number = termTouched.data[i]!;
+      const score = termBest[number]!;
+      termBest[number] = 0;
+      if (ids[number] === undefined || (passes && !passes(number))) continue;
+      if (matched[number] === 0) touched.push(number);
+      total[number] = total[number]! + score;
+      matched[number] = matched[number]! + 1;
+    }
+  }
+
+  /** Adds a common query word's best score to each authority already found, by looking at that authority only. */
+  private scoreFound(matches: Match[]): void {
+    const { total, matched, touched, columns, pool } = this;
+    if (this.wordScore.length < this.wordText.length) this.wordScore = new Float64Array(this.wordText.length * 2);
+    if (this.groupScore.length < this.groupMembers.length) this.groupScore = new Float64Array(this.groupMembers.length * 2);
+    if (this.codeScore.length < this.codeText.length) this.codeScore = new Float64Array(this.codeText.length * 2);
+    const { wordScore, groupScore, codeScore } = this;
+    let byWords = false;
+    let byCodes = false;
+    for (const { word, quality } of matches) {
+      if (this.direct[word]?.length) [byWords, wordScore[word]] = [true, Math.max(wordScore[word]!, quality)];
+      if (this.vocabularyCodes[word]) byCodes = true;
+      for (const posting of this.groupPostings[word] ?? []) groupScore[posting >>> 3] = Math.max(groupScore[posting >>> 3]!, quality * fieldWeight[posting & 7]!);
+      for (const [code, share] of this.vocabularyCodes[word] ?? []) codeScore[code] = Math.max(codeScore[code]!, quality * share * competenceWeight);
+    }
+    for (let i = 0; i < touched.length; i++) {
+      const number = touched.data[i]!;
+      let best = Math.max(groupScore[columns.designationGroup.get(number)]!, groupScore[columns.descriptionGroup.get(number)]!);
+      const start = columns.start.get(number);
+      const wordsEnd = start + columns.wordCount.get(number);
+      if (byWords) {
+        for (let at = start; at < wordsEnd; at++) {
+          const entry = pool.data[at]!;
+          const quality = wordScore[entry >>> 3]!;
+          if (quality > 0) best = Math.max(best, quality * fieldWeight[entry & 7]!);
+        }
+      }
+      if (byCodes) {
+        const codesEnd = wordsEnd + columns.codeCount.get(number);
+        for (let at = wordsEnd; at < codesEnd; at++) best = Math.max(best, codeScore[pool.data[at]!]!);
+      }
+      if (best === 0) continue;
+      total[number] = total[number]! + best;
+      matched[number] = matched[number]! + 1;
+    }
+    for (const { word } of matches) {
+      wordScore[word] = 0;
+      for (const posting of this.groupPostings[word] ?? []) groupScore[posting >>> 3] = 0;
+      for (const [code] of this.vocabularyCodes[word] ?? []) codeScore[code] = 0;
+    }
+  }
+
+  /** Forgets the found authorities that, with `wordsLeft` more words, cannot match as many as the best. */
+  private dropHopeless(wordsLeft: number): void {
+    const { touched, matched, total } = this;
+    let best = 0;
+    for (let i = 0; i < touched.length; i++) best = Math.max(best, matched[touched.data[i]!]!);
+    let kept = 0;
+    for (let i = 0; i < touched.length; i++) {
+      const number = touched.data[i]!;
+      if (matched[number]! + wordsLeft >= best) touched.data[kept++] = number;
+      else [matched[number], total[number]] = [0, 0];
+    }
+    touched.length = kept;
+  }
+
+  private prepareScratch(): void {
+    if (this.unranked > Math.max(rerankAfter, this.ranked.length / 8)) this.rankNames();
+    const count = this.ids.length;
+    if (this.termBest.length >= count) return;
+    const capacity = Math.max(1_024, count * 2);
+    this.termBest = new Float64Array(capacity);
+    this.total = new Float64Array(capacity);
+    this.matched = new Uint8Array(capacity);
+  }
+
+  /** Why an authority matched: per query word, the field (or competence) that gave its best score. */
+  private explain(number: number, matchesPerTerm: Match[][]): SearchReason[] {
+    const reasons: SearchReason[] = [];
+    const { columns, pool } = this;
+    const start = columns.start.get(number);
+    const wordsEnd = start + columns.wordCount.get(number);
+    const groups = [columns.designationGroup.get(number), columns.descriptionGroup.get(number)];
+    for (const matches of matchesPerTerm) {
+      let bestScore = 0;
+      let bestReason: SearchReason | undefined;
+      const offer = (score: number, reason: () => SearchReason) => {
+        if (score > bestScore) [bestScore, bestReason] = [score, reason()];
+      };
+      for (const { word, quality } of matches) {
+        for (let at = start; at < wordsEnd; at++) {
+          const entry = pool.data[at]!;
+          if (entry >>> 3 === word) offer(quality * fieldWeight[entry & 7]!, () => ({ field: searchFields[entry & 7]! }));
+        }
+        for (const posting of this.groupPostings[word] ?? []) {
+          if (groups.includes(posting >>> 3)) offer(quality * fieldWeight[posting & 7]!, () => ({ field: searchFields[posting & 7]! }));
+        }
+        for (const [code, share] of this.vocabularyCodes[word] ?? []) {
+          if (this.hasCode(number, code, 'codes')) offer(quality * share * competenceWeight, () => ({ field: 'competence', code: this.codeText[code]! }));
+        }
+      }
+      const reason = bestReason;
+      if (reason && !reasons.some((known) => known.field === reason.field && known.code === reason.code)) reasons.push(reason);
+    }
+    return reasons;
   }
 
   /** No words: the authorities passing the filter, in name order. */
   private browse(filter: SearchFilter, limit: number): SearchHit[] {
-    const hits: Entry[] = [];
-    for (const entry of this.entries) if (entry && this.passes(entry, filter)) hits.push(entry);
-    hits.sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : 0));
-    return hits.slice(0, limit).map((entry) => ({ id: entry.id, score: 0, reasons: [] }));
+    const passes = this.filterTest(filter);
+    this.prepareScratch();
+    const top = new TopList(limit, this.sortNames, this.columns.nameRank.data);
+    for (let number = 0; number < this.ids.length; number++) {
+      if (this.ids[number] !== undefined && (!passes || passes(number))) top.offer(number, 0);
+    }
+    return top.numbers.map((number) => ({ id: this.ids[number]!, score: 0, reasons: [] }));
+  }
+}
+
+function compareNames(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The best `limit` authorities offered: highest score first, then by name. */
+class TopList {
+  readonly numbers: number[] = [];
+  readonly scores: number[] = [];
+
+  constructor(
+    private readonly limit: number,
+    private readonly sortNames: string[],
+    private readonly nameRanks: Int32Array,
+  ) {}
+
+  private before(scoreA: number, a: number, scoreB: number, b: number): boolean {
+    if (scoreA !== scoreB) return scoreA > scoreB;
+    const rankA = this.nameRanks[a]!;
+    const rankB = this.nameRanks[b]!;
+    if (rankA !== rankB) return rankA < rankB;
+    return compareNames(this.sortNames[a]!, this.sortNames[b]!) < 0;
+  }
+
+  offer(number: number, score: number): void {
+    const { numbers, scores } = this;
+    if (numbers.length === this.limit && !this.before(score, number, scores[numbers.length - 1]!, numbers[numbers.length - 1]!)) return;
+    let at = numbers.length;
+    while (at > 0 && this.before(score, number, scores[at - 1]!, numbers[at - 1]!)) at--;
+    numbers.splice(at, 0, number);
+    scores.splice(at, 0, score);
+    if (numbers.length > this.limit) {
+      numbers.pop();
+      scores.pop();
+    }
   }
 }

@@ -1,28 +1,45 @@
 // Finds the indexed words a query word may mean: itself, the words it begins (as the user
 // types), and words one or two letters away (typing errors). One letter away is found
 // through the words' one-letter deletions (a hash lookup, whatever the vocabulary's size);
-// two letters away only for long words, among words of the same first letter and length.
+// two letters away only for long words that are not words of the directory as typed, among
+// words of the same first letter and about the same length whose letters differ little.
+
+/** Rows of the distance table, reused from one call to the next. */
+let rows = [new Int32Array(64), new Int32Array(64), new Int32Array(64)];
 
 /** Optimal string alignment distance, given up as soon as it exceeds `limit`. */
 export function editDistance(a: string, b: string, limit: number): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previousPrevious: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  if (rows[0]!.length <= b.length) rows = rows.map(() => new Int32Array(b.length * 2 + 1));
+  let [previousPrevious, previous, current] = rows as [Int32Array, Int32Array, Int32Array];
+  for (let j = 0; j <= b.length; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     let rowMinimum = i;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
       let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, previousPrevious[j - 2]! + 1);
-      current.push(value);
-      rowMinimum = Math.min(rowMinimum, value);
+      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) value = Math.min(value, previousPrevious[j - 2]! + 1);
+      current[j] = value;
+      if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > limit) return limit + 1;
-    previousPrevious = previous;
-    previous = current;
+    [previousPrevious, previous, current] = [previous, current, previousPrevious];
   }
   return previous[b.length]!;
+}
+
+/** Which of 32 letter classes a word holds: two words within two edits differ in at most two classes each way. */
+function letterMask(word: string): number {
+  let mask = 0;
+  for (let i = 0; i < word.length; i++) mask |= 1 << (word.charCodeAt(i) % 32);
+  return mask;
+}
+
+function bitCount(value: number): number {
+  let count = 0;
+  for (let rest = value; rest !== 0; rest &= rest - 1) count++;
+  return count;
 }
 
 function deletions(word: string): string[] {
@@ -36,7 +53,7 @@ export type WordMatch = { word: string; kind: 'exact' | 'prefix' | 'typo'; dista
 export class WordFinder {
   private readonly words = new Set<string>();
   private readonly byDeletion = new Map<string, string[]>();
-  private readonly byFirstLetterAndLength = new Map<string, string[]>();
+  private readonly byFirstLetterAndLength = new Map<string, { words: string[]; masks: number[] }>();
   private sorted: string[] = [];
   private sortedIsCurrent = true;
 
@@ -57,9 +74,10 @@ export class WordFinder {
     }
     if (word.length >= 8) {
       const key = `${word[0]}${word.length}`;
-      const list = this.byFirstLetterAndLength.get(key);
-      if (list) list.push(word);
-      else this.byFirstLetterAndLength.set(key, [word]);
+      let list = this.byFirstLetterAndLength.get(key);
+      if (!list) this.byFirstLetterAndLength.set(key, (list = { words: [], masks: [] }));
+      list.words.push(word);
+      list.masks.push(letterMask(word));
     }
   }
 
@@ -82,9 +100,15 @@ export class WordFinder {
       }
       for (const word of candidates) if (word !== term && editDistance(term, word, 1) <= 1) keep({ word, kind: 'typo', distance: 1 });
     }
-    if (term.length >= 8) {
+    if (term.length >= 8 && !this.words.has(term)) {
+      const termMask = letterMask(term);
       for (let length = term.length - 2; length <= term.length + 2; length++) {
-        for (const word of this.byFirstLetterAndLength.get(`${term[0]}${length}`) ?? []) {
+        const list = this.byFirstLetterAndLength.get(`${term[0]}${length}`);
+        if (!list) continue;
+        for (let i = 0; i < list.words.length; i++) {
+          const mask = list.masks[i]!;
+          if (bitCount(termMask & ~mask) > 2 || bitCount(mask & ~termMask) > 2) continue;
+          const word = list.words[i]!;
           if (!found.has(word) && editDistance(term, word, 2) === 2) keep({ word, kind: 'typo', distance: 2 });
         }
       }
