@@ -97,6 +97,18 @@ describe('searching the directory across languages', () => {
     }
   });
 
+  it('puts the region named in full first, before regions whose names only contain it ("Vest", not "Nord-Vest")', () => {
+    const regions = new Map(directory.map((a) => [a.region.name, a.region.code]));
+    const contained = [...regions.keys()].filter((name) => [...regions.keys()].some((other) => other !== name && other.includes(name)));
+    expect(contained.length, 'the directory has such regions').toBeGreaterThan(2);
+    for (const name of contained) {
+      const inRegion = directory.filter((a) => a.region.name === name).length;
+      const hits = index.search(name, {}, 5).slice(0, Math.min(5, inRegion));
+      expect(hits.length, name).toBeGreaterThan(0);
+      expect(hits.every((hit) => byId.get(hit.id)!.region.name === name), name).toBe(true);
+    }
+  });
+
   it('combines filters: country, legislative area, competence, region and role', () => {
     const hits = index.search('', { country: 'DE', area: 'PQ', competence: 'profession:doctor' }, 500);
     const expected = directory.filter((a) => a.country === 'DE' && a.legislativeAreas.includes('PQ') && a.professions.includes('doctor'));

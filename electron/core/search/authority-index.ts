@@ -49,6 +49,8 @@ const compactAfter = 2_048;
 const rankSpacing = 1_024;
 /** The names are ranked again at the next query once this many were added (or an eighth of the ranked). */
 const rerankAfter = 1_000;
+/** Added to an authority whose region's or city's whole name is the query: more than a name's word weighs. */
+const wholePlaceBonus = 4;
 const commonWordMinimum = 2_000;
 const commonWordShare = 0.1;
 
@@ -169,6 +171,8 @@ export class AuthorityIndex {
     columns.wordCount.set(number, fields.size);
 
     const codes = new Set([
+      this.codeFor(placeCode(authority.region.name)),
+      this.codeFor(placeCode(authority.address.city)),
       ...authority.professions.map((code) => this.codeFor(`profession:${code}`)),
       ...authority.serviceActivities.map((code) => this.codeFor(`serviceActivity:${code}`)),
       ...authority.legislativeAreas.map((code) => this.codeFor(`area:${code}`)),
@@ -327,6 +331,13 @@ export class AuthorityIndex {
       this.scoreFound(matchesPerTerm[term]!);
       this.dropHopeless(common.length - i - 1);
     });
+    // The query is the whole name of a region or city: its authorities come first.
+    const place = this.codeNumber.get(placeCode(terms.join(' ')));
+    const placeHolders = place === undefined ? undefined : this.holders[place];
+    for (let i = 0; placeHolders && i < placeHolders.length; i++) {
+      const number = placeHolders.data[i]!;
+      if (matched[number]! > 0) total[number] = total[number]! + wholePlaceBonus;
+    }
     let best = 0;
     for (let i = 0; i < touched.length; i++) best = Math.max(best, matched[touched.data[i]!]!);
     const top = new TopList(limit, this.sortNames, this.columns.nameRank.data);
@@ -495,6 +506,11 @@ export class AuthorityIndex {
     }
     return top.numbers.map((number) => ({ id: this.ids[number]!, score: 0, reasons: [] }));
   }
+}
+
+/** The code under which authorities are held by the whole name of their region or city. */
+function placeCode(name: string): string {
+  return `place:${foldedWords(name).join(' ')}`;
 }
 
 function compareNames(a: string, b: string): number {
