@@ -63,8 +63,8 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
 
   let search: DirectorySearch | undefined;
   function startSync() {
-    search?.close();
-    search = opening.replica ? new DirectorySearch(opening.replica.authorities) : undefined;
+    void search?.close({ save: false }); // it followed a replica now set aside or still locked
+    search = opening.replica ? new DirectorySearch(opening.replica.authorities, { snapshotFile: join(options.dataFolder, 'search-index.bin') }) : undefined;
     search?.ready.catch(() => {}); // a failure is met again by the search that waits for it
     if (!opening.replica) {
       status.update({ connection: 'paused' });
@@ -175,7 +175,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     },
     async close() {
       await replication?.stop();
-      search?.close();
+      await search?.close();
       await opening.replica?.close();
     },
   };

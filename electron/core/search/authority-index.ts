@@ -27,6 +27,23 @@ const fieldNumber = Object.fromEntries(searchFields.map((field, i) => [field, i]
 const competenceWeight = fieldWeightByName.competence;
 const matchQuality: Record<WordMatch['kind'], number> = { exact: 1, prefix: 0.75, typo: 0.55 };
 
+/** Everything the index holds, as plain lists: what `snapshot` gives and `restore` takes (postings are derived). */
+export interface IndexSnapshot {
+  words: string[];
+  codes: string[];
+  groupKeys: string[];
+  ids: string[];
+  sortNames: string[];
+  countries: string[];
+  regions: string[];
+  columns: Record<Columns, Int32Array>;
+  pool: Int32Array;
+  /** Per word with groups: the word, how many, then its postings (group × 8 + field). */
+  groupPostings: Int32Array;
+}
+
+export const columnNames: readonly Columns[] = ['start', 'wordCount', 'codeCount', 'roleCount', 'designationGroup', 'descriptionGroup', 'nameRank'];
+
 export interface SearchReason {
   field: SearchField;
   /** For a competence: its code (its name is shown in the reader's language). */
@@ -57,7 +74,7 @@ const commonWordShare = 0.1;
 type Match = { word: number; quality: number };
 
 /** An authority's row in the index's columns (see `put`). */
-type Columns = 'start' | 'wordCount' | 'codeCount' | 'roleCount' | 'designationGroup' | 'descriptionGroup' | 'nameRank';
+export type Columns = 'start' | 'wordCount' | 'codeCount' | 'roleCount' | 'designationGroup' | 'descriptionGroup' | 'nameRank';
 
 export class AuthorityIndex {
   // Words and codes (competences, legislative areas, roles) by number.
@@ -107,6 +124,83 @@ export class AuthorityIndex {
     for (const [word, codes] of vocabulary.words) {
       this.vocabularyCodes[this.wordFor(word)] = [...codes].map(([code, share]) => [this.codeFor(code), share]);
     }
+  }
+
+  /** The index as plain lists, without removed authorities. */
+  snapshot(): IndexSnapshot {
+    if (this.removed > 0) this.compact();
+    const groupPostings = new GrowableInts(1_024);
+    this.groupPostings.forEach((postings, word) => {
+      if (!postings) return;
+      groupPostings.push(word);
+      groupPostings.push(postings.length);
+      for (const posting of postings) groupPostings.push(posting);
+    });
+    const columns = Object.fromEntries(columnNames.map((name) => [name, this.columns[name].values().slice(0, this.ids.length)])) as Record<Columns, Int32Array>;
+    return {
+      words: [...this.wordText],
+      codes: [...this.codeText],
+      groupKeys: [...this.groupOfText.keys()],
+      ids: [...this.ids] as string[],
+      sortNames: [...this.sortNames],
+      countries: [...this.countries],
+      regions: [...this.regions],
+      columns,
+      pool: this.pool.values().slice(),
+      groupPostings: groupPostings.values().slice(),
+    };
+  }
+
+  /**
+   * The index a snapshot describes, with the postings derived again. Throws if the snapshot
+   * does not fit this vocabulary (it was taken with another) or is inconsistent.
+   */
+  static restore(vocabulary: SearchVocabulary, snapshot: IndexSnapshot): AuthorityIndex {
+    const index = new AuthorityIndex(vocabulary);
+    const fail = (why: string): never => {
+      throw new Error(`The search index snapshot does not fit: ${why}`);
+    };
+    index.wordText.forEach((word, i) => snapshot.words[i] === word || fail('the vocabulary changed'));
+    index.codeText.forEach((code, i) => snapshot.codes[i] === code || fail('the vocabulary changed'));
+    for (let i = index.wordText.length; i < snapshot.words.length; i++) if (index.wordFor(snapshot.words[i]!) !== i) fail('a word is listed twice');
+    for (let i = index.codeText.length; i < snapshot.codes.length; i++) if (index.codeFor(snapshot.codes[i]!) !== i) fail('a code is listed twice');
+    for (const key of snapshot.groupKeys) {
+      index.groupOfText.set(key, index.groupMembers.length);
+      index.groupMembers.push(new GrowableInts(2));
+    }
+    const groupPostings = snapshot.groupPostings;
+    for (let at = 0; at < groupPostings.length; ) {
+      const word = groupPostings[at]!;
+      const count = groupPostings[at + 1]!;
+      if (word >= index.wordText.length || at + 2 + count > groupPostings.length) fail('a group posting is out of range');
+      index.groupPostings[word] = [...groupPostings.subarray(at + 2, at + 2 + count)];
+      at += 2 + count;
+    }
+    const count = snapshot.ids.length;
+    for (const list of [snapshot.sortNames, snapshot.countries, snapshot.regions]) if (list.length !== count) fail('the columns differ in length');
+    for (const name of columnNames) if (snapshot.columns[name]?.length !== count) fail(`the column ${name} is missing or short`);
+    index.ids = [...snapshot.ids];
+    index.sortNames = [...snapshot.sortNames];
+    index.countries = [...snapshot.countries];
+    index.regions = [...snapshot.regions];
+    index.columns = Object.fromEntries(columnNames.map((name) => [name, GrowableInts.of(snapshot.columns[name])])) as Record<Columns, GrowableInts>;
+    index.pool = GrowableInts.of(snapshot.pool);
+    const { columns, pool } = index;
+    for (let number = 0; number < count; number++) {
+      if (index.numberOf.has(snapshot.ids[number]!)) fail('an authority is listed twice');
+      index.numberOf.set(snapshot.ids[number]!, number);
+      const start = columns.start.get(number);
+      const wordsEnd = start + columns.wordCount.get(number);
+      const codesEnd = wordsEnd + columns.codeCount.get(number);
+      if (start < 0 || codesEnd + columns.roleCount.get(number) > pool.length) fail('an authority points outside the pool');
+      for (let at = start; at < wordsEnd; at++) (index.direct[pool.data[at]! >>> 3] ??= new GrowableInts(2)).push(number * 8 + (pool.data[at]! & 7));
+      for (let at = wordsEnd; at < codesEnd; at++) (index.holders[pool.data[at]!] ??= new GrowableInts(2)).push(number);
+      for (const group of [columns.designationGroup.get(number), columns.descriptionGroup.get(number)]) {
+        (index.groupMembers[group] ?? fail('an authority is in a group that does not exist')).push(number);
+      }
+    }
+    index.ranked = [...index.ids.keys()].sort((a, b) => columns.nameRank.get(a) - columns.nameRank.get(b));
+    return index;
   }
 
   private static emptyColumns(): Record<Columns, GrowableInts> {

@@ -1,42 +1,140 @@
-// The directory's search in the core: the index is built from the replica once it is open,
-// then kept current from the collection's changes (one authority at a time, never rebuilt),
-// so results reflect what the sync brings in. Answers in the reader's language.
+// The directory's search in the core. At start-up the index is read from its snapshot file
+// and brought up to date with the replica's changes since (only what changed is indexed
+// again); without a usable snapshot it is built from the whole replica. From then on it is
+// kept current from the collection's changes, one authority at a time, and the snapshot is
+// written again a while after the last change and on close. Answers in the reader's language.
 import type { Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { pickLocalized, summarizeAuthority, type Authority } from '../../../shared/directory/authority';
 import type { CallHandlers } from '../../../shared/api/workstation-api';
 import { AuthorityIndex } from './authority-index';
+import { readIndexSnapshot, writeIndexSnapshot, type ChangeCheckpoint } from './index-snapshot';
 import { loadSearchVocabulary, type SearchVocabulary } from './search-vocabulary';
 
 let sharedVocabulary: SearchVocabulary | undefined;
 const vocabulary = () => (sharedVocabulary ??= loadSearchVocabulary());
 
-export class DirectorySearch {
-  private readonly index = new AuthorityIndex(vocabulary());
-  private readonly subscription: Subscription;
-  /** Resolves once every authority of the replica is in the index. */
-  readonly ready: Promise<void>;
+type StoredAuthority = Authority & { _deleted?: boolean; _meta?: { lwt: number } };
 
-  constructor(private readonly authorities: RxCollection<Authority>) {
-    const pending: Authority[] = [];
-    let building = true;
-    // Changes during the first build wait for it, so that none is lost or applied twice.
+/** Changes read per step while catching up with the replica. */
+const catchUpBatch = 2_000;
+
+export interface DirectorySearchOptions {
+  /** The snapshot file; none keeps the index in memory only. */
+  snapshotFile?: string;
+  /** How long after the last change the snapshot is written again. */
+  snapshotDelayMs?: number;
+}
+
+/** How the index came to be at start-up: for the status and for tests. */
+export interface SearchStartup {
+  from: 'snapshot' | 'replica';
+  /** Why the snapshot was not used, when it was not. */
+  snapshotProblem?: string;
+  /** Authorities indexed again because they changed since the snapshot (all of them without one). */
+  changesApplied: number;
+  ms: number;
+}
+
+export class DirectorySearch {
+  private index = new AuthorityIndex(vocabulary());
+  private readonly subscription: Subscription;
+  private checkpoint: ChangeCheckpoint | null = null;
+  private snapshotTimer: NodeJS.Timeout | undefined;
+  private changedSinceSnapshot = false;
+  private closed = false;
+  /** Resolves once every authority of the replica is in the index. */
+  readonly ready: Promise<SearchStartup>;
+
+  constructor(
+    private readonly authorities: RxCollection<Authority>,
+    private readonly options: DirectorySearchOptions = {},
+  ) {
+    const pending: StoredAuthority[] = [];
+    let starting = true;
+    // Changes during start-up wait for it, so that none is lost; applying one twice is harmless.
     this.subscription = authorities.$.subscribe((change) => {
-      const document = change.documentData as Authority & { _deleted?: boolean };
-      if (building) pending.push(document);
+      const document = change.documentData as StoredAuthority;
+      if (starting) pending.push(document);
       else this.apply(document);
     });
     this.ready = (async () => {
-      const documents = await authorities.find().exec();
-      for (const document of documents) this.index.put(document.toJSON() as Authority);
-      building = false;
+      const began = performance.now();
+      const startup = await this.start();
+      starting = false;
       for (const document of pending.splice(0)) this.apply(document);
+      return { ...startup, ms: performance.now() - began };
     })();
   }
 
-  private apply(document: Authority & { _deleted?: boolean }) {
+  private async start(): Promise<Omit<SearchStartup, 'ms'>> {
+    let snapshotProblem: string | undefined;
+    if (this.options.snapshotFile) {
+      const read = readIndexSnapshot(this.options.snapshotFile);
+      if ('problem' in read) snapshotProblem = read.problem;
+      else {
+        try {
+          this.index = AuthorityIndex.restore(vocabulary(), read.snapshot);
+          this.checkpoint = read.checkpoint;
+          const changesApplied = await this.catchUp();
+          // A replica replaced since (recovered, synced afresh) may hold fewer authorities: then start over.
+          const count = await this.authorities.count().exec();
+          if (count === this.index.size) {
+            if (changesApplied > 0) this.snapshotSoon();
+            return { from: 'snapshot', changesApplied };
+          }
+          snapshotProblem = `it holds ${this.index.size} authorities, the replica ${count}`;
+        } catch (error) {
+          snapshotProblem = error instanceof Error ? error.message : String(error);
+        }
+      }
+    }
+    this.index = new AuthorityIndex(vocabulary());
+    this.checkpoint = null;
+    const changesApplied = await this.catchUp();
+    this.snapshotSoon(0);
+    return { from: 'replica', snapshotProblem, changesApplied };
+  }
+
+  /** Indexes every change of the replica after the checkpoint; answers how many. */
+  private async catchUp(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      const page = await this.authorities.storageInstance.getChangedDocumentsSince!(catchUpBatch, this.checkpoint ?? undefined);
+      for (const document of page.documents) this.apply(document as StoredAuthority, false);
+      applied += page.documents.length;
+      if (page.documents.length < catchUpBatch) return applied;
+    }
+  }
+
+  private apply(document: StoredAuthority, live = true) {
     if (document._deleted) this.index.remove(document.id);
     else this.index.put(document);
+    const lwt = document._meta?.lwt;
+    if (lwt !== undefined && (!this.checkpoint || lwt > this.checkpoint.lwt || (lwt === this.checkpoint.lwt && document.id > this.checkpoint.id))) {
+      this.checkpoint = { id: document.id, lwt };
+    }
+    if (live) this.snapshotSoon();
+  }
+
+  private snapshotSoon(delayMs = this.options.snapshotDelayMs ?? 30_000) {
+    if (!this.options.snapshotFile || this.closed) return;
+    this.changedSinceSnapshot = true;
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => this.writeSnapshot(), delayMs);
+    this.snapshotTimer.unref();
+  }
+
+  /** Writes the snapshot if anything changed since the last; a failure only costs a slower next start. */
+  private writeSnapshot() {
+    clearTimeout(this.snapshotTimer);
+    if (!this.options.snapshotFile || !this.changedSinceSnapshot) return;
+    this.changedSinceSnapshot = false;
+    try {
+      writeIndexSnapshot(this.options.snapshotFile, this.index.snapshot(), this.checkpoint);
+    } catch (error) {
+      console.warn(`The search index could not be saved (${String(error)}); it will be built again at the next start.`);
+    }
   }
 
   get size(): number {
@@ -62,7 +160,13 @@ export class DirectorySearch {
     };
   }
 
-  close(): void {
+  /** Stops following the replica, and saves the index if it changed (once start-up is over) unless told not to. */
+  async close({ save = true } = {}): Promise<void> {
     this.subscription.unsubscribe();
+    if (!save) this.closed = true;
+    await this.ready.catch(() => {});
+    if (save) this.writeSnapshot();
+    clearTimeout(this.snapshotTimer);
+    this.closed = true;
   }
 }
