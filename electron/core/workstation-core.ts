@@ -151,6 +151,10 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
       return search.calls()['directory.search'](input);
     },
+    async 'directory.regions'(input) {
+      if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
+      return search.calls()['directory.regions'](input);
+    },
     ...caseCalls(caseSource),
   };
 

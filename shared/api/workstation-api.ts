@@ -122,6 +122,11 @@ export const workstationCalls = {
       .strict(),
     output: z.object({ hits: z.array(searchHitSchema) }),
   },
+  /** The regions that have authorities (of one country, or all), with their names and how many. */
+  'directory.regions': {
+    input: z.object({ country: z.enum(countryCodes).optional() }).strict(),
+    output: z.object({ regions: z.array(z.object({ code: z.string(), name: z.string(), country: z.enum(countryCodes), count: z.number().int() })) }),
+  },
   'directory.countryCounts': {
     input: noInput,
     output: z.record(z.string(), z.number().int()),

@@ -109,6 +109,18 @@ describe('searching the directory across languages', () => {
     }
   });
 
+  it('lists the regions that have authorities, with their names and how many', () => {
+    const romanian = directory.filter((a) => a.country === 'RO');
+    const regions = index.regionsOf('RO');
+    expect(regions.reduce((sum, region) => sum + region.count, 0)).toBe(romanian.length);
+    for (const region of regions) {
+      expect(region.country).toBe('RO');
+      expect(region.name).toBe(romanian.find((a) => a.region.code === region.code)!.region.name);
+      expect(region.count).toBe(romanian.filter((a) => a.region.code === region.code).length);
+    }
+    expect(index.regionsOf().reduce((sum, region) => sum + region.count, 0)).toBe(directory.length);
+  });
+
   it('combines filters: country, legislative area, competence, region and role', () => {
     const hits = index.search('', { country: 'DE', area: 'PQ', competence: 'profession:doctor' }, 500);
     const expected = directory.filter((a) => a.country === 'DE' && a.legislativeAreas.includes('PQ') && a.professions.includes('doctor'));

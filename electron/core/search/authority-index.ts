@@ -36,6 +36,7 @@ export interface IndexSnapshot {
   sortNames: string[];
   countries: string[];
   regions: string[];
+  regionNames: [code: string, name: string][];
   columns: Record<Columns, Int32Array>;
   pool: Int32Array;
   /** Per word with groups: the word, how many, then its postings (group × 8 + field). */
@@ -101,6 +102,8 @@ export class AuthorityIndex {
   private sortNames: string[] = [];
   private countries: string[] = [];
   private regions: string[] = [];
+  /** Region code → its name, as the last authority put there gives it. */
+  private readonly regionNames = new Map<string, string>();
   private columns: Record<Columns, GrowableInts> = AuthorityIndex.emptyColumns();
   /** Per authority, from `start`: its words (word × 8 + field), its codes, its roles. */
   private pool = new GrowableInts(1_024);
@@ -126,6 +129,19 @@ export class AuthorityIndex {
     }
   }
 
+  /** The regions of the authorities (of one country, or all), with the name last given and how many. */
+  regionsOf(country?: string): { code: string; name: string; country: string; count: number }[] {
+    const counts = new Map<string, { code: string; name: string; country: string; count: number }>();
+    for (let number = 0; number < this.ids.length; number++) {
+      if (this.ids[number] === undefined || (country && this.countries[number] !== country)) continue;
+      const code = this.regions[number]!;
+      const known = counts.get(code);
+      if (known) known.count += 1;
+      else counts.set(code, { code, name: this.regionNames.get(code) ?? code, country: this.countries[number]!, count: 1 });
+    }
+    return [...counts.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  }
+
   /** The index as plain lists, without removed authorities. */
   snapshot(): IndexSnapshot {
     if (this.removed > 0) this.compact();
@@ -145,6 +161,7 @@ export class AuthorityIndex {
       sortNames: [...this.sortNames],
       countries: [...this.countries],
       regions: [...this.regions],
+      regionNames: [...this.regionNames],
       columns,
       pool: this.pool.values().slice(),
       groupPostings: groupPostings.values().slice(),
@@ -183,6 +200,7 @@ export class AuthorityIndex {
     index.sortNames = [...snapshot.sortNames];
     index.countries = [...snapshot.countries];
     index.regions = [...snapshot.regions];
+    for (const [code, name] of snapshot.regionNames ?? []) index.regionNames.set(code, name);
     index.columns = Object.fromEntries(columnNames.map((name) => [name, GrowableInts.of(snapshot.columns[name])])) as Record<Columns, GrowableInts>;
     index.pool = GrowableInts.of(snapshot.pool);
     const { columns, pool } = index;
@@ -241,6 +259,7 @@ export class AuthorityIndex {
     this.sortNames.push(authority.sortName);
     this.countries.push(authority.country);
     this.regions.push(authority.region.code);
+    this.regionNames.set(authority.region.code, authority.region.name);
     const { columns, pool } = this;
     columns.start.set(number, pool.length);
     columns.nameRank.set(number, this.rankOf(authority.sortName));

@@ -64,6 +64,8 @@ describe('the search index at start-up', () => {
       await withSearch(replica, async (search, startup) => {
         expect(startup).toMatchObject({ from: 'snapshot', changesApplied: 0 });
         expect(await Promise.all(queries.map((query) => ask(search, query)))).toEqual(answers);
+        const { regions } = await search.calls()['directory.regions']({ country: directory[0]!.country });
+        expect(regions.map((region) => region.name)).toContain(directory[0]!.region.name);
       });
     });
   });

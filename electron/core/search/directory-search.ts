@@ -7,6 +7,7 @@ import type { Subscription } from 'rxjs';
 import type { RxCollection } from 'rxdb';
 import { pickLocalized, summarizeAuthority, type Authority } from '../../../shared/directory/authority';
 import type { CallHandlers } from '../../../shared/api/workstation-api';
+import type { CountryCode } from '../../../shared/countries';
 import { AuthorityIndex } from './authority-index';
 import { readIndexSnapshot, writeIndexSnapshot, type ChangeCheckpoint } from './index-snapshot';
 import { loadSearchVocabulary, type SearchVocabulary } from './search-vocabulary';
@@ -141,8 +142,12 @@ export class DirectorySearch {
     return this.index.size;
   }
 
-  calls(): Pick<CallHandlers, 'directory.search'> {
+  calls(): Pick<CallHandlers, 'directory.search' | 'directory.regions'> {
     return {
+      'directory.regions': async ({ country }) => {
+        await this.ready;
+        return { regions: this.index.regionsOf(country) as { code: string; name: string; country: CountryCode; count: number }[] };
+      },
       'directory.search': async ({ query, filter, language, limit }) => {
         await this.ready;
         const hits = this.index.search(query, filter, limit);

@@ -10,7 +10,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } f
 import { crc32 } from 'node:zlib';
 import { columnNames, type Columns, type IndexSnapshot } from './authority-index';
 
-const magic = 'IMI Desk search index 1\n';
+const magic = 'IMI Desk search index 2\n';
 
 /** Where in the replica's changes the snapshot was taken: the last change it holds. */
 export interface ChangeCheckpoint {
@@ -20,7 +20,7 @@ export interface ChangeCheckpoint {
 
 interface Header {
   checkpoint: ChangeCheckpoint | null;
-  strings: Pick<IndexSnapshot, 'words' | 'codes' | 'groupKeys' | 'ids' | 'sortNames' | 'countries' | 'regions'>;
+  strings: Pick<IndexSnapshot, 'words' | 'codes' | 'groupKeys' | 'ids' | 'sortNames' | 'countries' | 'regions' | 'regionNames'>;
   /** Names and lengths of the integer arrays, in file order. */
   arrays: [name: string, length: number][];
   crc: number;
@@ -29,10 +29,10 @@ interface Header {
 export function writeIndexSnapshot(file: string, snapshot: IndexSnapshot, checkpoint: ChangeCheckpoint | null): void {
   const arrays: [string, Int32Array][] = [...columnNames.map((name) => [name, snapshot.columns[name]] as [string, Int32Array]), ['pool', snapshot.pool], ['groupPostings', snapshot.groupPostings]];
   const body = Buffer.concat(arrays.map(([, values]) => Buffer.from(values.buffer, values.byteOffset, values.byteLength)));
-  const { words, codes, groupKeys, ids, sortNames, countries, regions } = snapshot;
+  const { words, codes, groupKeys, ids, sortNames, countries, regions, regionNames } = snapshot;
   const header: Header = {
     checkpoint,
-    strings: { words, codes, groupKeys, ids, sortNames, countries, regions },
+    strings: { words, codes, groupKeys, ids, sortNames, countries, regions, regionNames },
     arrays: arrays.map(([name, values]) => [name, values.length]),
     crc: crc32(body),
   };
