@@ -30,6 +30,52 @@ test('forgives a typing error and explains an empty result', async ({ page }) =>
   await expect(page.getByTestId('directory-count')).toHaveText('5,737 authorities');
 });
 
+test('narrows the directory with filter chips: a profession, a region, a role', async ({ page }) => {
+  await page.goto(environment.url);
+  await expect(page.getByTestId('directory-count')).toHaveText('5,737 authorities');
+  const chips = page.getByTestId('filter-chips');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+
+  // A profession, without typing any words: the authorities competent for it, in name order.
+  await chips.getByRole('button', { name: 'Profession or activity' }).click();
+  await page.getByRole('combobox', { name: 'Profession or activity' }).fill('dentis');
+  await page.getByRole('option', { name: 'Dentist', exact: true }).click();
+  await expect(chips.getByRole('button', { name: 'Profession or activity: Dentist' })).toBeVisible();
+  await expect(page.getByTestId('directory-count')).toHaveText('14 authorities');
+
+  // A country, then one of its regions (named and counted): only that region's dentists' authorities.
+  await page.getByLabel('Country').click();
+  await page.getByRole('option', { name: /^Poland/ }).click();
+  await chips.getByRole('button', { name: 'Region' }).click();
+  const regionBox = page.getByRole('combobox', { name: 'Region' });
+  await regionBox.fill('Warszawski');
+  await page.getByRole('option', { name: /^Warszawski stołeczny/ }).click();
+  await expect(chips.getByRole('button', { name: 'Region: Warszawski stołeczny' })).toBeVisible();
+  await expect(results.getByRole('option').first()).toBeVisible();
+  const shown = await results.getByRole('option').allInnerTexts();
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.every((text) => text.includes('Warszawski stołeczny') && text.startsWith('PL'))).toBe(true);
+  await expect(results.getByRole('option').first()).toContainText('Naczelna Rada Lekarska – Komisja Stomatologiczna');
+  await keepScreenshot(page, '16-search-filter-chips');
+
+  // Words and filters combine; a filter goes with its cross or with Backspace.
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('stomatologiczna');
+  await expect(results.getByRole('option').first()).toContainText('Komisja Stomatologiczna');
+  await chips.getByRole('button', { name: 'Region: Warszawski stołeczny' }).focus();
+  await page.keyboard.press('Backspace');
+  await expect(chips.getByRole('button', { name: /^Region: / })).toHaveCount(0);
+  await chips.getByRole('button', { name: 'Profession or activity: Dentist' }).locator('.MuiChip-deleteIcon').click();
+  await expect(chips.getByRole('button', { name: 'Profession or activity', exact: true })).toBeVisible();
+
+  // A role: the coordinators of Poland.
+  await page.getByRole('searchbox', { name: 'Search the directory' }).fill('');
+  await chips.getByRole('button', { name: 'Role' }).click();
+  await page.getByRole('menuitem', { name: 'Coordinator' }).click();
+  await expect(results.getByRole('option').first()).toBeVisible();
+  const coordinators = await results.getByRole('option').allInnerTexts();
+  expect(coordinators.every((text) => text.startsWith('PL'))).toBe(true);
+});
+
 // Runs last: it leaves the workstation in German.
 test('finds a Romanian authority from a profession typed in German, and shows its contact details in German', async ({ page }) => {
   await page.goto(environment.url);
@@ -60,6 +106,13 @@ test('finds a Romanian authority from a profession typed in German, and shows it
   await expect(detail).toContainText('Telefon');
   await expect(detail).toContainText('+40');
   await keepScreenshot(page, '14-search-authority-contact-german');
+  // The filter chips speak German too: professions by their German names.
+  await page.getByTestId('filter-chips').getByRole('button', { name: 'Beruf oder Tätigkeit' }).click();
+  await page.getByRole('combobox', { name: 'Beruf oder Tätigkeit' }).fill('zahn');
+  await expect(page.getByRole('option', { name: 'Zahnarzt' })).toBeVisible();
+  await keepScreenshot(page, '17-search-filter-profession-german');
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Escape');
   const results_ = await new AxeBuilder({ page }).analyze();
   expect(results_.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });

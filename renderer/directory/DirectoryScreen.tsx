@@ -5,7 +5,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
-import type { DirectoryFilter, SearchHit } from '../../shared/api/workstation-api';
+import type { SearchFilter, SearchHit } from '../../shared/api/workstation-api';
 import { useHost, useStream } from '../host/host-context';
 import { useCallResult } from '../host/use-call-result';
 import { formatNumber } from '../i18n/display-names';
@@ -14,15 +14,21 @@ import { AuthorityDetail } from './AuthorityDetail';
 import { AuthorityList } from './AuthorityList';
 import { DirectoryFilters } from './DirectoryFilters';
 import { DirectorySearchBox } from './DirectorySearchBox';
+import { SearchFilterChips } from './SearchFilterChips';
 import { SearchResults } from './SearchResults';
 import { useDirectoryRows } from './use-directory-rows';
+
+/** What the paged list filters by. */
+function listFilter({ country, area }: SearchFilter) {
+  return { ...(country ? { country } : {}), ...(area ? { area } : {}) };
+}
 
 export function DirectoryScreen() {
   const { t } = useTranslation();
   const language = useLanguage();
-  const [filter, setFilter] = useState<DirectoryFilter>({});
+  const [filter, setFilter] = useState<SearchFilter>({});
   const [selectedIndex, setSelectedIndex] = useState(-1);
-  const rows = useDirectoryRows(filter, language);
+  const rows = useDirectoryRows(listFilter(filter), language);
   const status = useStream('sync.status', {});
   const everything = useStream('directory.live', { filter: {} });
   const countryCounts = useCallResult('directory.countryCounts', {}, everything?.revision);
@@ -31,10 +37,13 @@ export function DirectoryScreen() {
   const host = useHost();
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[] | undefined>(undefined);
+  const [hitTotal, setHitTotal] = useState(0);
   const [hitIndex, setHitIndex] = useState(-1);
   const [focusResults, setFocusResults] = useState(0);
   const searchBox = useRef<HTMLDivElement>(null);
-  const searching = query.trim() !== '';
+  // The list pages through the directory by country and area; words or a narrower filter ask the search.
+  const narrowed = filter.competence !== undefined || filter.region !== undefined || filter.role !== undefined;
+  const searching = query.trim() !== '' || narrowed;
   const selectedId = searching ? hits?.[hitIndex]?.authority.id : selectedIndex >= 0 ? rows.rowAt(selectedIndex)?.id : undefined;
 
   // Results as the user types: asked a moment after the last key, answered from the replica.
@@ -42,10 +51,11 @@ export function DirectoryScreen() {
     if (!searching) return;
     let current = true;
     const timer = setTimeout(() => {
-      host.call('directory.search', { query, filter, language, limit: 50 }).then(
+      host.call('directory.search', { query, filter, language, limit: query.trim() ? 50 : 100 }).then(
         (result) => {
           if (!current) return;
           setHits(result.hits);
+          setHitTotal(result.total);
           setHitIndex(-1);
         },
         () => current && setHits([]),
@@ -59,13 +69,16 @@ export function DirectoryScreen() {
 
   function changeQuery(next: string) {
     setQuery(next);
-    if (!next.trim()) setHits(undefined);
+    if (!next.trim() && !narrowed) setHits(undefined);
   }
 
-  function changeFilter(next: DirectoryFilter) {
-    setFilter(next);
+  function changeFilter(next: SearchFilter) {
+    // A region belongs to one country: another country drops it.
+    const { region, ...rest } = next;
+    setFilter(region && next.country !== filter.country ? rest : next);
     setSelectedIndex(-1);
   }
+  const filtered = Object.keys(filter).length > 0;
 
   const firstSync = status?.firstSync;
   const downloading = firstSync && !firstSync.done && total === 0;
@@ -84,11 +97,12 @@ export function DirectoryScreen() {
           {searching
             ? hits === undefined
               ? ''
-              : t('directory.search.showing', { formatted: formatNumber(hits.length, language) })
+              : t('directory.count', { count: hitTotal, formatted: formatNumber(hitTotal, language) })
             : rows.total === undefined
               ? ''
               : t('directory.count', { count: total, formatted: formatNumber(total, language) })}
         </Typography>
+        <SearchFilterChips filter={filter} onChange={changeFilter} />
       </Box>
       <Box sx={{ display: 'flex', flexGrow: 1, minHeight: 0, gap: 2, px: 3, pb: 3 }}>
         <Paper variant="outlined" sx={{ flex: '1 1 55%', display: 'flex', flexDirection: 'column', minWidth: 0 }}>
@@ -108,7 +122,7 @@ export function DirectoryScreen() {
                 <Typography color="text.secondary" gutterBottom>
                   {t('directory.search.suggestion')}
                 </Typography>
-                {(filter.country || filter.area) && (
+                {filtered && (
                   <Button variant="outlined" onClick={() => changeFilter({})}>
                     {t('directory.clearFilters')}
                   </Button>

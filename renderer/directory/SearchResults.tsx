@@ -72,20 +72,22 @@ export function SearchResults({ hits, selectedIndex, onSelect, onOpen, onBackToS
             sx={{ px: 2, py: 1.25, cursor: 'pointer', borderBottom: 1, borderColor: 'divider', bgcolor: selected ? 'action.selected' : 'background.paper', '&:hover': { bgcolor: selected ? 'action.selected' : 'action.hover' } }}
           >
             <AuthoritySummaryLines authority={authority} />
-            <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5, mt: 0.5 }}>
-              <Typography variant="caption" color="text.secondary">
-                {t('directory.search.matches')}:
-              </Typography>
-              {hit.reasons.map((reason) => (
-                <Chip
-                  key={`${reason.field}/${reason.code ?? ''}`}
-                  size="small"
-                  variant="outlined"
-                  color={reason.field === 'competence' ? 'primary' : 'default'}
-                  label={reason.label ?? t(`directory.search.reason.${reason.field}`)}
-                />
-              ))}
-            </Box>
+            {hit.reasons.length > 0 && (
+              <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 0.5, mt: 0.5 }}>
+                <Typography variant="caption" color="text.secondary">
+                  {t('directory.search.matches')}:
+                </Typography>
+                {hit.reasons.map((reason) => (
+                  <Chip
+                    key={`${reason.field}/${reason.code ?? ''}`}
+                    size="small"
+                    variant="outlined"
+                    color={reason.field === 'competence' ? 'primary' : 'default'}
+                    label={reason.label ?? t(`directory.search.reason.${reason.field}`)}
+                  />
+                ))}
+              </Box>
+            )}
           </Box>
         );
       })}

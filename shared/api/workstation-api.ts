@@ -120,7 +120,8 @@ export const workstationCalls = {
         limit: z.number().int().min(1).max(100),
       })
       .strict(),
-    output: z.object({ hits: z.array(searchHitSchema) }),
+    /** The first `limit` hits, best first, and how many authorities match in all. */
+    output: z.object({ hits: z.array(searchHitSchema), total: z.number().int().min(0) }),
   },
   /** The regions that have authorities (of one country, or all), with their names and how many. */
   'directory.regions': {

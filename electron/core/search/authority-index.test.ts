@@ -127,6 +127,12 @@ describe('searching the directory across languages', () => {
     expect(hits.map((hit) => hit.id).sort()).toEqual(expected.map((a) => a.id).sort());
     const inRegion = directory.find((a) => a.country === 'PL')!.region.code;
     expect(index.search('', { region: inRegion }, 1000).every((hit) => byId.get(hit.id)!.region.code.startsWith(inRegion))).toBe(true);
+    const dentists = index.find('', { competence: 'profession:dentist' }, 5);
+    expect(dentists.hits).toHaveLength(5);
+    expect(dentists.total).toBe(directory.filter((a) => a.professions.includes('dentist')).length);
+    const words = index.find('kammer', { country: 'AT' }, 5);
+    expect(words.total).toBeGreaterThan(5);
+    expect(words.total).toBe(index.search('kammer', { country: 'AT' }, 10_000).length);
     const coordinators = index.search('', { role: 'coordinator' }, 10_000);
     expect(coordinators.length).toBe(directory.filter((a) => a.roles.some((role) => role.role === 'coordinator')).length);
   });

@@ -416,8 +416,13 @@ export class AuthorityIndex {
 
   /** Authorities matching every word of the query (or, if none does, the most of them), best first. */
   search(query: string, filter: SearchFilter = {}, limit = 20): SearchHit[] {
+    return this.find(query, filter, limit).hits;
+  }
+
+  /** As `search`, with how many authorities match in all (the hits are the first `limit` of them). */
+  find(query: string, filter: SearchFilter = {}, limit = 20): { hits: SearchHit[]; total: number } {
     const terms = [...new Set(foldedWords(query).map((word) => word.slice(0, maximumWordLength)))].slice(0, maximumQueryWords);
-    if (terms.length === 0) return query.trim() === '' ? this.browse(filter, limit) : []; // only punctuation, symbols or marks
+    if (terms.length === 0) return query.trim() === '' ? this.browse(filter, limit) : { hits: [], total: 0 }; // only punctuation, symbols or marks
     const matchesPerTerm: Match[][] = terms.map((term, i) =>
       this.finder.find(term, { asPrefix: i === terms.length - 1 }).map((match) => ({
         word: this.wordNumber.get(match.word)!,
@@ -454,13 +459,17 @@ export class AuthorityIndex {
     let best = 0;
     for (let i = 0; i < touched.length; i++) best = Math.max(best, matched[touched.data[i]!]!);
     const top = new TopList(limit, this.sortNames, this.columns.nameRank.data);
+    let count = 0;
     for (let i = 0; i < touched.length; i++) {
       const number = touched.data[i]!;
-      if (matched[number] === best) top.offer(number, total[number]!);
+      if (matched[number] === best) {
+        top.offer(number, total[number]!);
+        count += 1;
+      }
       total[number] = 0;
       matched[number] = 0;
     }
-    return top.numbers.map((number, i) => ({ id: this.ids[number]!, score: top.scores[i]!, reasons: this.explain(number, matchesPerTerm) }));
+    return { hits: top.numbers.map((number, i) => ({ id: this.ids[number]!, score: top.scores[i]!, reasons: this.explain(number, matchesPerTerm) })), total: count };
   }
 
   /** How many postings a query word's matches have: what finding all it matches would cost. */
@@ -610,14 +619,18 @@ export class AuthorityIndex {
   }
 
   /** No words: the authorities passing the filter, in name order. */
-  private browse(filter: SearchFilter, limit: number): SearchHit[] {
+  private browse(filter: SearchFilter, limit: number): { hits: SearchHit[]; total: number } {
     const passes = this.filterTest(filter);
     this.prepareScratch();
     const top = new TopList(limit, this.sortNames, this.columns.nameRank.data);
+    let count = 0;
     for (let number = 0; number < this.ids.length; number++) {
-      if (this.ids[number] !== undefined && (!passes || passes(number))) top.offer(number, 0);
+      if (this.ids[number] !== undefined && (!passes || passes(number))) {
+        top.offer(number, 0);
+        count += 1;
+      }
     }
-    return top.numbers.map((number) => ({ id: this.ids[number]!, score: 0, reasons: [] }));
+    return { hits: top.numbers.map((number) => ({ id: this.ids[number]!, score: 0, reasons: [] })), total: count };
   }
 }
 

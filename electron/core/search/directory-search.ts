@@ -150,10 +150,11 @@ export class DirectorySearch {
       },
       'directory.search': async ({ query, filter, language, limit }) => {
         await this.ready;
-        const hits = this.index.search(query, filter, limit);
+        const { hits, total } = this.index.find(query, filter, limit);
         const documents = await this.authorities.findByIds(hits.map((hit) => hit.id)).exec();
         const labels = vocabulary().labels;
         return {
+          total,
           hits: hits.flatMap((hit) => {
             const document = documents.get(hit.id);
             if (!document) return [];
