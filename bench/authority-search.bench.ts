@@ -19,8 +19,8 @@ import { foldForSorting, type Authority } from '../shared/directory/authority';
 import { foldedWords, foldText } from '../shared/search/text-folding';
 import { openReplica } from '../electron/core/database';
 import { getRxStorageSQLite } from '../electron/core/storage';
-import { AuthorityIndex } from '../electron/core/search/authority-index';
-import { DirectorySearch } from '../electron/core/search/directory-search';
+import { AuthorityIndex, authorityRecord } from '../electron/core/search/authority-index';
+import { IndexedCollection } from '../electron/core/search/indexed-collection';
 import { loadSearchVocabulary } from '../electron/core/search/search-vocabulary';
 import { generateDirectory } from '../server/seed/directory-generator';
 import { percentile } from './measure';
@@ -167,7 +167,7 @@ let startupFromSnapshotMs = Number.NaN;
 async function measureStartup(replica: Awaited<ReturnType<typeof openReplica>>, folder: string): Promise<void> {
   const snapshotFile = join(folder, 'search-index.bin');
   const start = async (what: string) => {
-    const search = new DirectorySearch(replica.authorities, { snapshotFile });
+    const search = new IndexedCollection(replica.authorities, authorityRecord, { snapshotFile });
     const startup = await search.ready;
     await search.close(); // saves the snapshot
     startupRows.push(`| ${what} | ${startup.from} | ${startup.changesApplied.toLocaleString('en')} | ${startup.ms.toFixed(0)} |`);

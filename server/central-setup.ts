@@ -2,6 +2,7 @@
 import { CentralClient, type CentralCredentials } from './central-client';
 import { provisionCentral } from './provisioning';
 import { generateDirectory } from './seed/directory-generator';
+import { generateRegisters } from './seed/register-generator';
 import { seedDirectory, type SeedProgress } from './seed/seed-directory';
 
 export interface CentralSetupOptions {
@@ -19,6 +20,6 @@ export async function setUpCentral(options: CentralSetupOptions): Promise<void> 
   if (options.seedAuthorities !== undefined) {
     const seed = options.seed ?? 2010;
     const authorities = generateDirectory({ authorities: options.seedAuthorities, seed });
-    await seedDirectory(client, authorities, `generated:${seed}:${options.seedAuthorities}`, options.onProgress);
+    await seedDirectory(client, authorities, generateRegisters(authorities), `generated:${seed}:${options.seedAuthorities}:registers`, options.onProgress);
   }
 }

@@ -20,6 +20,12 @@ const directoryValidateFunction = `function (newDoc, oldDoc, userCtx) {
     if (typeof newDoc.officialName !== 'string' || !newDoc.officialName) throw({ forbidden: 'An authority needs an official name.' });
     if (typeof newDoc.country !== 'string' || newDoc.country.length !== 2) throw({ forbidden: 'An authority needs a country code.' });
   }
+  if (newDoc._id.indexOf('register:') === 0) {
+    if (typeof newDoc.name !== 'string' || !newDoc.name) throw({ forbidden: 'A register needs a name.' });
+    if (typeof newDoc.country !== 'string' || newDoc.country.length !== 2) throw({ forbidden: 'A register needs a country code.' });
+    if (typeof newDoc.nature !== 'string' || !newDoc.nature) throw({ forbidden: 'A register needs its nature.' });
+    if (typeof newDoc.url !== 'string' || (newDoc.url !== '' && newDoc.url.indexOf('https://') !== 0)) throw({ forbidden: 'A register is consulted at an https:// address, or on request.' });
+  }
 }`;
 
 /** The role that will give an authority's users its database (with sign-in). */

@@ -5,6 +5,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CentralClient } from '../../server/central-client';
+import { provisionAuthorityDatabase } from '../../server/provisioning';
 import { startCentralProcess, type CentralProcess } from '../../server/testing/central-process';
 
 const projectRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -64,6 +66,8 @@ export async function startWorkstationEnvironment(authorities = 5_737, env: Reco
   const folder = await mkdtemp(join(tmpdir(), 'imi-desk-e2e-'));
   const centralFolder = join(folder, 'central');
   let central = await startCentralProcess({ authorities, dataFolder: centralFolder });
+  // The database of the authority the workstation acts for, as the central side provisions it.
+  if (env['IMI_DESK_AUTHORITY']) await provisionAuthorityDatabase(new CentralClient(central.url), env['IMI_DESK_AUTHORITY']);
   let webHost = await startWebHostProcess(join(folder, 'home'), central.url, env);
   const environment: WorkstationEnvironment = {
     url: webHost.url,

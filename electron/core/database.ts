@@ -6,6 +6,7 @@ import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
 import { z } from 'zod';
 import { authoritySchema, type Authority } from '../../shared/directory/authority';
+import { registerSchema, type Register } from '../../shared/directory/register';
 import { caseEventSchema, caseHeaderSchema, refusalSchema, type CaseEvent, type CaseHeader, type Refusal } from '../../shared/cases/case-documents';
 
 export type ReplicaCollections = {
@@ -13,6 +14,7 @@ export type ReplicaCollections = {
   cases: RxCollection<CaseHeader>;
   caseEvents: RxCollection<CaseEvent>;
   refusals: RxCollection<Refusal>;
+  registers: RxCollection<Register>;
 };
 export type Replica = RxDatabase<ReplicaCollections>;
 
@@ -43,6 +45,7 @@ function collectionSchema<T>(schema: z.ZodObject, maxLengths: Record<string, num
   return { version: 0, primaryKey: 'id', type: 'object', ...json, indexes } as RxJsonSchema<T>;
 }
 
+export const registerCollectionSchema = collectionSchema<Register>(registerSchema, { sortName: 300 }, ['sortName']);
 export const caseCollectionSchema = collectionSchema<CaseHeader>(caseHeaderSchema, { id: 100, createdAt: 40 }, ['createdAt']);
 export const caseEventCollectionSchema = collectionSchema<CaseEvent>(caseEventSchema, { id: 120, caseId: 100 }, [['caseId', 'number']]);
 caseEventCollectionSchema.properties.number = { ...(caseEventCollectionSchema.properties.number as object), multipleOf: 1 } as never;
@@ -80,6 +83,7 @@ export async function openReplica(
       cases: { schema: caseCollectionSchema },
       caseEvents: { schema: caseEventCollectionSchema },
       refusals: { schema: refusalCollectionSchema },
+      registers: { schema: registerCollectionSchema },
     });
   } catch (error) {
     await database.close(); // e.g. a wrong password: leave the file as it is

@@ -40,7 +40,7 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
     await setUpCentral({
       url: centralServer.url,
       seedAuthorities: figure2Total,
-      onProgress: ({ written, total }) => log(`  directory: ${written} of ${total} authorities`),
+      onProgress: ({ written, total }) => log(`  directory: ${written} of ${total} documents`),
     });
     centralUrl = centralServer.url;
     // The training workspace has its own exchange relay, so that requests reach their recipients.

@@ -8,6 +8,7 @@ import type { SyncStatus } from '../../shared/sync/sync-status';
 import { authorityDocumentId } from '../../shared/directory/central-documents';
 import { CentralClient } from '../../server/central-client';
 import { generateDirectory } from '../../server/seed/directory-generator';
+import { generateRegisters } from '../../server/seed/register-generator';
 import { startCentralProcess, type CentralProcess } from '../../server/testing/central-process';
 import { waitFor } from './testing/wait-for';
 import { openWorkstationCore, type WorkstationCore } from './workstation-core';
@@ -37,7 +38,8 @@ describe('the workstation core with a central server', () => {
     const counts = await core.calls['directory.countryCounts']({});
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(authorities);
     expect(status?.connection).toBe('online');
-    expect(status?.firstSync).toMatchObject({ done: true, total: authorities + 1 }); // + the validate design document
+    const registers = generateRegisters(generateDirectory({ authorities })).length;
+    expect(status?.firstSync).toMatchObject({ done: true, total: authorities + registers + 1 }); // + the validate design document
   });
 
   it('pages through the directory in name order, filtered by country and area', async () => {

@@ -9,6 +9,7 @@ import { lockedReplica, openLocalReplica, setReplicaAside, WrongPassphraseError,
 import { SettingsStore } from './settings-store';
 import { caseCalls, caseStreams } from './cases/case-calls';
 import { DirectorySearch } from './search/directory-search';
+import { actingFor, registerCalls } from './registers/register-calls';
 import { caseCollections } from './sync/case-replication';
 import { directoryCollections } from './sync/directory-replication';
 import { Quarantine } from './sync/quarantine';
@@ -64,7 +65,9 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   let search: DirectorySearch | undefined;
   function startSync() {
     void search?.close({ save: false }); // it followed a replica now set aside or still locked
-    search = opening.replica ? new DirectorySearch(opening.replica.authorities, { snapshotFile: join(options.dataFolder, 'search-index.bin') }) : undefined;
+    search = opening.replica
+      ? new DirectorySearch(opening.replica, { authorities: join(options.dataFolder, 'search-index.bin'), registers: join(options.dataFolder, 'register-index.bin') })
+      : undefined;
     search?.ready.catch(() => {}); // a failure is met again by the search that waits for it
     if (!opening.replica) {
       status.update({ connection: 'paused' });
@@ -73,7 +76,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     status.update({ connection: 'connecting' });
     replication = startSyncEngine({
       collections: [
-        ...directoryCollections(centralUrl, opening.replica.authorities),
+        ...directoryCollections(centralUrl, opening.replica.authorities, opening.replica.registers),
         ...(options.authorityId ? caseCollections(centralUrl, options.authorityId, opening.replica) : []),
       ],
       status,
@@ -102,11 +105,14 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     },
   };
 
+  const registerSource = { collections: replicaCollections, authorityId: options.authorityId };
+
   const calls: CallHandlers = {
     async 'workspace.info'() {
       const problem = opening.problem ? { kind: opening.problem.kind, file: opening.problem.file } : null;
       const lock = opening.locked ?? 'open';
-      return { version: options.version, workspace: options.workspace, centralUrl, dataFolder: options.dataFolder, replicaProblem: problem, lock };
+      const acting = opening.replica ? await actingFor(registerSource) : null;
+      return { version: options.version, workspace: options.workspace, centralUrl, dataFolder: options.dataFolder, replicaProblem: problem, lock, actingFor: acting };
     },
     async 'settings.get'() {
       return settings.get();
@@ -155,6 +161,11 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
       return search.calls()['directory.regions'](input);
     },
+    async 'registers.search'(input) {
+      if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
+      return search.calls()['registers.search'](input);
+    },
+    ...registerCalls(registerSource),
     ...caseCalls(caseSource),
   };
 

@@ -11,7 +11,7 @@ import { useCallResult } from '../host/use-call-result';
 import { countryName, formatDate, languageName } from '../i18n/display-names';
 import { useLanguage } from '../i18n/use-language';
 
-function Field({ label, children }: { label: string; children: ReactNode }) {
+export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <>
       <Typography variant="body2" color="text.secondary" component="dt">
@@ -25,7 +25,7 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A list of labelled values whose labels line up in one column as wide as the longest. */
-function Fields({ children }: { children: ReactNode }) {
+export function Fields({ children }: { children: ReactNode }) {
   return <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(7rem, max-content) 1fr', columnGap: 3, rowGap: 1.25, my: 1.5 }}>{children}</Box>;
 }
 

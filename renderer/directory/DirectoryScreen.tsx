@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
@@ -14,6 +16,7 @@ import { AuthorityDetail } from './AuthorityDetail';
 import { AuthorityList } from './AuthorityList';
 import { DirectoryFilters } from './DirectoryFilters';
 import { DirectorySearchBox } from './DirectorySearchBox';
+import { RegistersPanel } from './RegistersPanel';
 import { SearchFilterChips } from './SearchFilterChips';
 import { SearchResults } from './SearchResults';
 import { useDirectoryRows } from './use-directory-rows';
@@ -23,7 +26,33 @@ function listFilter({ country, area }: SearchFilter) {
   return { ...(country ? { country } : {}), ...(area ? { area } : {}) };
 }
 
+/** The directory: its authorities, or its registers. */
 export function DirectoryScreen() {
+  const { t } = useTranslation();
+  const [showing, setShowing] = useState<'authorities' | 'registers'>('authorities');
+  const switcher = (
+    <ToggleButtonGroup size="small" exclusive value={showing} aria-label={t('directory.registers.show')} onChange={(_event, value: typeof showing | null) => value && setShowing(value)}>
+      <ToggleButton value="authorities">{t('directory.registers.authorities')}</ToggleButton>
+      <ToggleButton value="registers">{t('directory.registers.registers')}</ToggleButton>
+    </ToggleButtonGroup>
+  );
+  if (showing === 'registers') {
+    return (
+      <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+        <Box sx={{ display: 'flex', alignItems: 'center', gap: 2, px: 3, py: 2 }}>
+          <Typography variant="h5" component="h1">
+            {t('directory.registers.title')}
+          </Typography>
+          {switcher}
+        </Box>
+        <RegistersPanel />
+      </Box>
+    );
+  }
+  return <AuthoritiesPanel switcher={switcher} />;
+}
+
+function AuthoritiesPanel({ switcher }: { switcher: ReactNode }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [filter, setFilter] = useState<SearchFilter>({});
@@ -86,9 +115,10 @@ export function DirectoryScreen() {
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 2, px: 3, py: 2 }}>
-        <Typography variant="h5" component="h1" sx={{ mr: 2 }}>
+        <Typography variant="h5" component="h1">
           {t('directory.title')}
         </Typography>
+        <Box sx={{ mr: 2 }}>{switcher}</Box>
         <Box ref={searchBox} sx={{ display: 'contents' }}>
           <DirectorySearchBox query={query} onChange={changeQuery} onEnterResults={() => hits && hits.length > 0 && (setHitIndex(Math.max(0, hitIndex)), setFocusResults((n) => n + 1))} />
         </Box>

@@ -14,9 +14,12 @@ interface DirectorySearchBoxProps {
   onChange(query: string): void;
   /** The user asks to go to the results (down arrow). */
   onEnterResults(): void;
+  /** What the box searches, when not the authorities. */
+  label?: string;
+  placeholder?: string;
 }
 
-export function DirectorySearchBox({ query, onChange, onEnterResults }: DirectorySearchBoxProps) {
+export function DirectorySearchBox({ query, onChange, onEnterResults, label, placeholder }: DirectorySearchBoxProps) {
   const { t } = useTranslation();
   function onKeyDown(event: KeyboardEvent) {
     if (event.key === 'Escape' && query) {
@@ -33,11 +36,11 @@ export function DirectorySearchBox({ query, onChange, onEnterResults }: Director
       value={query}
       onChange={(event) => onChange(event.target.value.slice(0, 500))}
       onKeyDown={onKeyDown}
-      placeholder={t('directory.search.placeholder')}
+      placeholder={placeholder ?? t('directory.search.placeholder')}
       // The field has its own clear button: the browser's is hidden.
       sx={{ flex: '1 1 360px', maxWidth: 560, '& input::-webkit-search-cancel-button': { display: 'none' } }}
       slotProps={{
-        htmlInput: { 'aria-label': t('directory.search.label'), type: 'search', 'data-testid': 'directory-search' },
+        htmlInput: { 'aria-label': label ?? t('directory.search.label'), type: 'search', 'data-testid': 'directory-search' },
         input: {
           startAdornment: (
             <InputAdornment position="start">

@@ -14,6 +14,7 @@ import AddIcon from '@mui/icons-material/Add';
 import { useTranslation } from 'react-i18next';
 import type { SearchFilter } from '../../shared/api/workstation-api';
 import { authorityRoleCodes } from '../../shared/directory/legislative-areas';
+import { registerNatureCodes } from '../../shared/directory/register';
 import { professionCodes } from '../../shared/vocabulary/professions';
 import { serviceActivityCodes } from '../../shared/vocabulary/service-activities';
 import { useCallResult } from '../host/use-call-result';
@@ -26,9 +27,11 @@ type Option = { value: string; label: string; group: string };
 interface SearchFilterChipsProps {
   filter: SearchFilter;
   onChange(filter: SearchFilter): void;
+  /** Offer the natures of register among the competences (in the directory of registers). */
+  withRegisterNatures?: boolean;
 }
 
-export function SearchFilterChips({ filter, onChange }: SearchFilterChipsProps) {
+export function SearchFilterChips({ filter, onChange, withRegisterNatures = false }: SearchFilterChipsProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const [opened, setOpened] = useState<Opened>(undefined);
@@ -57,6 +60,7 @@ export function SearchFilterChips({ filter, onChange }: SearchFilterChipsProps) 
   };
 
   const competences: Option[] = [
+    ...(withRegisterNatures ? registerNatureCodes.map((code) => ({ value: `registerNature:${code}`, label: t(`vocabulary:registerNature.${code}.label`), group: t('directory.registers.nature') })) : []),
     ...professionCodes.map((code) => ({ value: `profession:${code}`, label: t(`vocabulary:profession.${code}.label`), group: t('directory.detail.professions') })),
     ...serviceActivityCodes.map((code) => ({ value: `serviceActivity:${code}`, label: t(`vocabulary:serviceActivity.${code}.label`), group: t('directory.detail.serviceActivities') })),
   ].sort((a, b) => a.group.localeCompare(b.group, language) || a.label.localeCompare(b.label, language));
@@ -86,7 +90,7 @@ export function SearchFilterChips({ filter, onChange }: SearchFilterChipsProps) 
       ))}
       {!filter.competence && <Chip icon={<AddIcon />} variant="outlined" label={t('directory.filter.competence')} onClick={open('competence')} aria-haspopup="dialog" />}
       {!filter.region && <Chip icon={<AddIcon />} variant="outlined" label={t('directory.filter.region')} onClick={open('region')} aria-haspopup="dialog" />}
-      {!filter.role && <Chip icon={<AddIcon />} variant="outlined" label={t('directory.filter.role')} onClick={open('role')} aria-haspopup="menu" />}
+      {!filter.role && !withRegisterNatures && <Chip icon={<AddIcon />} variant="outlined" label={t('directory.filter.role')} onClick={open('role')} aria-haspopup="menu" />}
 
       <Popover open={opened === 'competence' || opened === 'region'} anchorEl={anchor} onClose={close} anchorOrigin={{ vertical: 'bottom', horizontal: 'left' }}>
         <Box sx={{ p: 2, width: 380 }}>

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util';
 import { CentralClient } from '../central-client';
 import { provisionCentral } from '../provisioning';
 import { figure2Total, generateDirectory } from './directory-generator';
+import { generateRegisters } from './register-generator';
 import { seedDirectory } from './seed-directory';
 
 const { values } = parseArgs({
@@ -36,8 +37,8 @@ if (values.url) {
   const credentials = values.username ? { username: values.username, password: values.password ?? '' } : undefined;
   const client = new CentralClient(values.url, credentials);
   await provisionCentral(client);
-  const outcome = await seedDirectory(client, directory, `generated:${seed}:${authorities}`, ({ written, total }) =>
-    process.stdout.write(`\r  ${written} of ${total} authorities`),
+  const outcome = await seedDirectory(client, directory, generateRegisters(directory), `generated:${seed}:${authorities}:registers`, ({ written, total }) =>
+    process.stdout.write(`\r  ${written} of ${total} documents`),
   );
   console.log(outcome === 'seeded' ? '\nLoaded.' : 'That directory is already there.');
 }

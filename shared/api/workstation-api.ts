@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { countryCodes } from '../countries';
 import { uiLanguages } from '../languages';
 import { authoritySchema, authoritySummarySchema } from '../directory/authority';
+import { registerEntrySchema, registerSchema, registerSummarySchema } from '../directory/register';
 import { legislativeAreaCodes } from '../directory/legislative-areas';
 import { syncStatusSchema } from '../sync/sync-status';
 import { caseEventSchema, caseEventTypes, caseHeaderSchema, caseIdSchema, refusalSchema } from '../cases/case-documents';
@@ -38,6 +39,8 @@ export const workspaceInfoSchema = z.object({
   replicaProblem: replicaProblemSchema.nullable(),
   /** Whether the local data waits for a passphrase (where no secure key store protects it). */
   lock: z.enum(['open', 'choose-passphrase', 'enter-passphrase']),
+  /** The authority this workstation acts for (and whether it coordinates), once it is known. */
+  actingFor: z.object({ id: z.string(), country: z.enum(countryCodes), officialName: z.string(), coordinator: z.boolean() }).nullable(),
 });
 
 /** Passphrases protect personal data on machines without a secure key store. */
@@ -91,6 +94,13 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+export const registerHitSchema = z.object({
+  register: registerSummarySchema,
+  score: z.number(),
+  reasons: searchHitSchema.shape.reasons,
+});
+export type RegisterHit = z.infer<typeof registerHitSchema>;
+
 export const workstationCalls = {
   'workspace.info': { input: noInput, output: workspaceInfoSchema },
   'settings.get': { input: noInput, output: settingsSchema },
@@ -122,6 +132,28 @@ export const workstationCalls = {
       .strict(),
     /** The first `limit` hits, best first, and how many authorities match in all. */
     output: z.object({ hits: z.array(searchHitSchema), total: z.number().int().min(0) }),
+  },
+  /** Finds registers of the directory of registers, as `directory.search` finds authorities. */
+  'registers.search': {
+    input: z
+      .object({
+        query: z.string().max(10_000),
+        filter: searchFilterSchema,
+        language: z.enum(uiLanguages),
+        limit: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    output: z.object({ hits: z.array(registerHitSchema), total: z.number().int().min(0) }),
+  },
+  /** One register, whole (null if there is none of that id). */
+  'registers.get': {
+    input: z.object({ id: z.string().min(1).max(64) }).strict(),
+    output: registerSchema.nullable(),
+  },
+  /** Adds or updates a register: coordinators only, for their own country. */
+  'registers.save': {
+    input: registerEntrySchema,
+    output: registerSchema,
   },
   /** The regions that have authorities (of one country, or all), with their names and how many. */
   'directory.regions': {

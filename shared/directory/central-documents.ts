@@ -6,3 +6,9 @@ export const authorityDocumentPrefix = 'authority:';
 export function authorityDocumentId(authorityId: string): string {
   return `${authorityDocumentPrefix}${authorityId}`;
 }
+
+export const registerDocumentPrefix = 'register:';
+
+export function registerDocumentId(registerId: string): string {
+  return `${registerDocumentPrefix}${registerId}`;
+}

@@ -10,7 +10,8 @@
 // from one query to the next and keeps only the best few, so that a common word matching
 // half the directory costs a pass over an array, not an object per authority. Removed
 // authorities are skipped until enough of them have gathered to compact everything.
-import type { Authority } from '../../../shared/directory/authority';
+import { createHash } from 'node:crypto';
+import type { Authority, LocalizedText } from '../../../shared/directory/authority';
 import { foldedWords } from '../../../shared/search/text-folding';
 import { searchFields, type SearchFilter } from '../../../shared/api/workstation-api';
 import { GrowableInts } from './growable-ints';
@@ -26,6 +27,44 @@ const fieldWeight = Float64Array.from(searchFields, (field) => fieldWeightByName
 const fieldNumber = Object.fromEntries(searchFields.map((field, i) => [field, i])) as Record<SearchField, number>;
 const competenceWeight = fieldWeightByName.competence;
 const matchQuality: Record<WordMatch['kind'], number> = { exact: 1, prefix: 0.75, typo: 0.55 };
+
+/**
+ * A record of the directory as the index sees it: a name (in its original language), a
+ * place, translated texts shared by many records, and codes (competences, legislative
+ * areas, natures of register) that the vocabulary names in every language.
+ */
+export interface IndexedRecord {
+  id: string;
+  country: string;
+  sortName: string;
+  name: string;
+  region: { code: string; name: string };
+  city: string;
+  designation: LocalizedText;
+  description: LocalizedText;
+  /** Prefixed codes: `profession:dentist`, `serviceActivity:travel-agency`, `area:PQ`, `registerNature:commercial-register`. */
+  codes: string[];
+  roles: string[];
+}
+
+export function authorityRecord(authority: Authority): IndexedRecord {
+  return {
+    id: authority.id,
+    country: authority.country,
+    sortName: authority.sortName,
+    name: authority.officialName,
+    region: authority.region,
+    city: authority.address.city,
+    designation: authority.designation,
+    description: authority.description,
+    codes: [
+      ...authority.professions.map((code) => `profession:${code}`),
+      ...authority.serviceActivities.map((code) => `serviceActivity:${code}`),
+      ...authority.legislativeAreas.map((code) => `area:${code}`),
+    ],
+    roles: authority.roles.map((role) => role.role),
+  };
+}
 
 /** Everything the index holds, as plain lists: what `snapshot` gives and `restore` takes (postings are derived). */
 export interface IndexSnapshot {
@@ -69,6 +108,8 @@ const rankSpacing = 1_024;
 const rerankAfter = 1_000;
 /** Added to an authority whose region's or city's whole name is the query: more than a name's word weighs. */
 const wholePlaceBonus = 4;
+/** Added, per query word, to a record holding the competence whose whole name is the query: as much as a word of its own name. */
+const wholeNameBonus = fieldWeightByName.officialName;
 const commonWordMinimum = 2_000;
 const commonWordShare = 0.1;
 
@@ -253,16 +294,21 @@ export class AuthorityIndex {
 
   /** Adds an authority, or replaces the one of the same id. */
   put(authority: Authority): void {
-    this.remove(authority.id);
+    this.putRecord(authorityRecord(authority));
+  }
+
+  /** Adds a record of the directory (an authority, a register), or replaces the one of the same id. */
+  putRecord(record: IndexedRecord): void {
+    this.remove(record.id);
     const number = this.ids.length;
-    this.ids.push(authority.id);
-    this.sortNames.push(authority.sortName);
-    this.countries.push(authority.country);
-    this.regions.push(authority.region.code);
-    this.regionNames.set(authority.region.code, authority.region.name);
+    this.ids.push(record.id);
+    this.sortNames.push(record.sortName);
+    this.countries.push(record.country);
+    this.regions.push(record.region.code);
+    this.regionNames.set(record.region.code, record.region.name);
     const { columns, pool } = this;
     columns.start.set(number, pool.length);
-    columns.nameRank.set(number, this.rankOf(authority.sortName));
+    columns.nameRank.set(number, this.rankOf(record.sortName));
     this.unranked += 1;
 
     // Each word once, with the weightiest field it appears in.
@@ -274,36 +320,30 @@ export class AuthorityIndex {
         if (known === undefined || fieldWeight[known]! < fieldWeight[field]!) fields.set(wordNumber, field);
       }
     };
-    addText(authority.officialName, fieldNumber.officialName);
-    addText(`${authority.region.name} ${authority.region.code}`, fieldNumber.region);
-    addText(authority.address.city, fieldNumber.city);
+    addText(record.name, fieldNumber.officialName);
+    addText(`${record.region.name} ${record.region.code}`, fieldNumber.region);
+    addText(record.city, fieldNumber.city);
     for (const [word, field] of fields) {
       pool.push(word * 8 + field);
       (this.direct[word] ??= new GrowableInts(2)).push(number * 8 + field);
     }
     columns.wordCount.set(number, fields.size);
 
-    const codes = new Set([
-      this.codeFor(placeCode(authority.region.name)),
-      this.codeFor(placeCode(authority.address.city)),
-      ...authority.professions.map((code) => this.codeFor(`profession:${code}`)),
-      ...authority.serviceActivities.map((code) => this.codeFor(`serviceActivity:${code}`)),
-      ...authority.legislativeAreas.map((code) => this.codeFor(`area:${code}`)),
-    ]);
+    const codes = new Set([this.codeFor(placeCode(record.region.name)), ...(record.city ? [this.codeFor(placeCode(record.city))] : []), ...record.codes.map((code) => this.codeFor(code))]);
     for (const code of codes) {
       pool.push(code);
       (this.holders[code] ??= new GrowableInts(2)).push(number);
     }
     columns.codeCount.set(number, codes.size);
-    const roles = new Set(authority.roles.map((role) => this.codeFor(`role:${role.role}`)));
+    const roles = new Set(record.roles.map((role) => this.codeFor(`role:${role}`)));
     for (const role of roles) pool.push(role);
     columns.roleCount.set(number, roles.size);
 
-    columns.designationGroup.set(number, this.groupFor(fieldNumber.designation, authority.designation));
-    columns.descriptionGroup.set(number, this.groupFor(fieldNumber.description, authority.description));
+    columns.designationGroup.set(number, this.groupFor(fieldNumber.designation, record.designation));
+    columns.descriptionGroup.set(number, this.groupFor(fieldNumber.description, record.description));
     this.groupMembers[columns.designationGroup.get(number)]!.push(number);
     this.groupMembers[columns.descriptionGroup.get(number)]!.push(number);
-    this.numberOf.set(authority.id, number);
+    this.numberOf.set(record.id, number);
   }
 
   remove(id: string): void {
@@ -316,7 +356,8 @@ export class AuthorityIndex {
   }
 
   private groupFor(field: number, text: Record<string, string>): number {
-    const key = `${field}\u0000${JSON.stringify(text)}`;
+    // Keyed by a digest of the texts: the keys stay short in memory and in the snapshot.
+    const key = createHash('sha1').update(`${field}\u0000${JSON.stringify(text)}`).digest('base64');
     let group = this.groupOfText.get(key);
     if (group !== undefined) return group;
     group = this.groupMembers.length;
@@ -449,6 +490,15 @@ export class AuthorityIndex {
       this.scoreFound(matchesPerTerm[term]!);
       this.dropHopeless(common.length - i - 1);
     });
+    // The query is a whole name of a competence or nature of register, in some language: what
+    // holds it comes before what only has the same words in its name.
+    for (const code of this.vocabulary.phrases.get(terms.join(' ')) ?? []) {
+      const holders = this.holders[this.codeNumber.get(code) ?? -1];
+      for (let i = 0; holders && i < holders.length; i++) {
+        const number = holders.data[i]!;
+        if (matched[number]! > 0) total[number] = total[number]! + wholeNameBonus * terms.length;
+      }
+    }
     // The query is the whole name of a region or city: its authorities come first.
     const place = this.codeNumber.get(placeCode(terms.join(' ')));
     const placeHolders = place === undefined ? undefined : this.holders[place];

@@ -10,7 +10,8 @@ import type { Authority } from '../../../shared/directory/authority';
 import { generateDirectory } from '../../../server/seed/directory-generator';
 import { openReplica, type Replica } from '../database';
 import { getRxStorageSQLite } from '../storage';
-import { DirectorySearch } from './directory-search';
+import { authorityRecord } from './authority-index';
+import { IndexedCollection } from './indexed-collection';
 
 const folder = await mkdtemp(join(tmpdir(), 'imidesk-search-'));
 const snapshotFile = join(folder, 'search-index.bin');
@@ -26,8 +27,10 @@ async function withReplica<T>(name: string, work: (replica: Replica) => Promise<
 }
 
 /** Opens the search on the replica, lets `look` ask it, and closes it (which saves the snapshot). */
-async function withSearch<T>(replica: Replica, look: (search: DirectorySearch, startup: Awaited<DirectorySearch['ready']>) => Promise<T>): Promise<T> {
-  const search = new DirectorySearch(replica.authorities, { snapshotFile, snapshotDelayMs: 60_000 });
+type Search = IndexedCollection<Authority>;
+
+async function withSearch<T>(replica: Replica, look: (search: Search, startup: Awaited<Search['ready']>) => Promise<T>): Promise<T> {
+  const search = new IndexedCollection(replica.authorities, authorityRecord, { snapshotFile, snapshotDelayMs: 60_000 });
   try {
     return await look(search, await search.ready);
   } finally {
@@ -35,9 +38,9 @@ async function withSearch<T>(replica: Replica, look: (search: DirectorySearch, s
   }
 }
 
-async function ask(search: DirectorySearch, query: string): Promise<string[]> {
-  const { hits } = await search.calls()['directory.search']({ query, filter: {}, language: 'en', limit: 10 });
-  return hits.map((hit) => `${hit.authority.id} ${hit.score.toFixed(4)}`);
+async function ask(search: Search, query: string): Promise<string[]> {
+  const { hits } = await search.find(query, {}, 10);
+  return hits.map((hit) => `${hit.id} ${hit.score.toFixed(4)}`);
 }
 
 const queries = ['Zahnarzt', 'Ärztekammer', 'chambre de commerce', 'Wien', 'architekt', 'Vest'];
@@ -64,7 +67,7 @@ describe('the search index at start-up', () => {
       await withSearch(replica, async (search, startup) => {
         expect(startup).toMatchObject({ from: 'snapshot', changesApplied: 0 });
         expect(await Promise.all(queries.map((query) => ask(search, query)))).toEqual(answers);
-        const { regions } = await search.calls()['directory.regions']({ country: directory[0]!.country });
+        const regions = await search.regions(directory[0]!.country);
         expect(regions.map((region) => region.name)).toContain(directory[0]!.region.name);
       });
     });
@@ -120,7 +123,7 @@ describe('the search index at start-up', () => {
       await replica.authorities.bulkInsert(directory.slice(0, 200));
       await withSearch(replica, async (search, startup) => {
         expect(startup.from).toBe('replica');
-        expect(startup.snapshotProblem).toMatch(/holds \d+ authorities, the replica 200$/);
+        expect(startup.snapshotProblem).toMatch(/holds \d+ records, the replica 200$/);
         expect(search.size).toBe(200);
       });
     });

@@ -1,178 +1,65 @@
-// The directory's search in the core. At start-up the index is read from its snapshot file
-// and brought up to date with the replica's changes since (only what changed is indexed
-// again); without a usable snapshot it is built from the whole replica. From then on it is
-// kept current from the collection's changes, one authority at a time, and the snapshot is
-// written again a while after the last change and on close. Answers in the reader's language.
-import type { Subscription } from 'rxjs';
+// The directory's searches in the core: authorities, and the directory of registers, each an
+// indexed collection of the replica. Answers in the reader's language: why a record matched
+// names its competence or nature of register in that language.
 import type { RxCollection } from 'rxdb';
-import { pickLocalized, summarizeAuthority, type Authority } from '../../../shared/directory/authority';
 import type { CallHandlers } from '../../../shared/api/workstation-api';
 import type { CountryCode } from '../../../shared/countries';
-import { AuthorityIndex } from './authority-index';
-import { readIndexSnapshot, writeIndexSnapshot, type ChangeCheckpoint } from './index-snapshot';
-import { loadSearchVocabulary, type SearchVocabulary } from './search-vocabulary';
+import { pickLocalized, summarizeAuthority, type Authority } from '../../../shared/directory/authority';
+import { summarizeRegister, type Register } from '../../../shared/directory/register';
+import { authorityRecord, type IndexedRecord, type SearchReason } from './authority-index';
+import { IndexedCollection, searchVocabulary, type IndexedCollectionOptions } from './indexed-collection';
 
-let sharedVocabulary: SearchVocabulary | undefined;
-const vocabulary = () => (sharedVocabulary ??= loadSearchVocabulary());
-
-type StoredAuthority = Authority & { _deleted?: boolean; _meta?: { lwt: number } };
-
-/** Changes read per step while catching up with the replica. */
-const catchUpBatch = 2_000;
-
-export interface DirectorySearchOptions {
-  /** The snapshot file; none keeps the index in memory only. */
-  snapshotFile?: string;
-  /** How long after the last change the snapshot is written again. */
-  snapshotDelayMs?: number;
+export function registerRecord(register: Register): IndexedRecord {
+  return {
+    id: register.id,
+    country: register.country,
+    sortName: register.sortName,
+    name: `${register.name} ${register.ownerName}`,
+    region: register.region,
+    city: '',
+    designation: {},
+    description: register.content,
+    codes: [
+      `registerNature:${register.nature}`,
+      ...register.professions.map((code) => `profession:${code}`),
+      ...register.serviceActivities.map((code) => `serviceActivity:${code}`),
+      ...register.legislativeAreas.map((code) => `area:${code}`),
+    ],
+    roles: [],
+  };
 }
 
-/** How the index came to be at start-up: for the status and for tests. */
-export interface SearchStartup {
-  from: 'snapshot' | 'replica';
-  /** Why the snapshot was not used, when it was not. */
-  snapshotProblem?: string;
-  /** Authorities indexed again because they changed since the snapshot (all of them without one). */
-  changesApplied: number;
-  ms: number;
-}
+const labelled = (reasons: SearchReason[], language: string) =>
+  reasons.map((reason) => (reason.code ? { ...reason, label: pickLocalized(searchVocabulary().labels.get(reason.code) ?? {}, language) } : reason));
 
 export class DirectorySearch {
-  private index = new AuthorityIndex(vocabulary());
-  private readonly subscription: Subscription;
-  private checkpoint: ChangeCheckpoint | null = null;
-  private snapshotTimer: NodeJS.Timeout | undefined;
-  private changedSinceSnapshot = false;
-  private closed = false;
-  /** Resolves once every authority of the replica is in the index. */
-  readonly ready: Promise<SearchStartup>;
+  readonly authorities: IndexedCollection<Authority>;
+  readonly registers: IndexedCollection<Register>;
 
-  constructor(
-    private readonly authorities: RxCollection<Authority>,
-    private readonly options: DirectorySearchOptions = {},
-  ) {
-    const pending: StoredAuthority[] = [];
-    let starting = true;
-    // Changes during start-up wait for it, so that none is lost; applying one twice is harmless.
-    this.subscription = authorities.$.subscribe((change) => {
-      const document = change.documentData as StoredAuthority;
-      if (starting) pending.push(document);
-      else this.apply(document);
-    });
-    this.ready = (async () => {
-      const began = performance.now();
-      const startup = await this.start();
-      starting = false;
-      for (const document of pending.splice(0)) this.apply(document);
-      return { ...startup, ms: performance.now() - began };
-    })();
+  constructor(collections: { authorities: RxCollection<Authority>; registers: RxCollection<Register> }, snapshots: { authorities?: string; registers?: string } = {}, options: Omit<IndexedCollectionOptions, 'snapshotFile'> = {}) {
+    this.authorities = new IndexedCollection(collections.authorities, authorityRecord, { ...options, snapshotFile: snapshots.authorities });
+    this.registers = new IndexedCollection(collections.registers, registerRecord, { ...options, snapshotFile: snapshots.registers });
   }
 
-  private async start(): Promise<Omit<SearchStartup, 'ms'>> {
-    let snapshotProblem: string | undefined;
-    if (this.options.snapshotFile) {
-      const read = readIndexSnapshot(this.options.snapshotFile);
-      if ('problem' in read) snapshotProblem = read.problem;
-      else {
-        try {
-          this.index = AuthorityIndex.restore(vocabulary(), read.snapshot);
-          this.checkpoint = read.checkpoint;
-          const changesApplied = await this.catchUp();
-          // A replica replaced since (recovered, synced afresh) may hold fewer authorities: then start over.
-          const count = await this.authorities.count().exec();
-          if (count === this.index.size) {
-            if (changesApplied > 0) this.snapshotSoon();
-            return { from: 'snapshot', changesApplied };
-          }
-          snapshotProblem = `it holds ${this.index.size} authorities, the replica ${count}`;
-        } catch (error) {
-          snapshotProblem = error instanceof Error ? error.message : String(error);
-        }
-      }
-    }
-    this.index = new AuthorityIndex(vocabulary());
-    this.checkpoint = null;
-    const changesApplied = await this.catchUp();
-    this.snapshotSoon(0);
-    return { from: 'replica', snapshotProblem, changesApplied };
+  get ready(): Promise<unknown> {
+    return Promise.all([this.authorities.ready, this.registers.ready]);
   }
 
-  /** Indexes every change of the replica after the checkpoint; answers how many. */
-  private async catchUp(): Promise<number> {
-    let applied = 0;
-    for (;;) {
-      const page = await this.authorities.storageInstance.getChangedDocumentsSince!(catchUpBatch, this.checkpoint ?? undefined);
-      for (const document of page.documents) this.apply(document as StoredAuthority, false);
-      applied += page.documents.length;
-      if (page.documents.length < catchUpBatch) return applied;
-    }
-  }
-
-  private apply(document: StoredAuthority, live = true) {
-    if (document._deleted) this.index.remove(document.id);
-    else this.index.put(document);
-    const lwt = document._meta?.lwt;
-    if (lwt !== undefined && (!this.checkpoint || lwt > this.checkpoint.lwt || (lwt === this.checkpoint.lwt && document.id > this.checkpoint.id))) {
-      this.checkpoint = { id: document.id, lwt };
-    }
-    if (live) this.snapshotSoon();
-  }
-
-  private snapshotSoon(delayMs = this.options.snapshotDelayMs ?? 30_000) {
-    if (!this.options.snapshotFile || this.closed) return;
-    this.changedSinceSnapshot = true;
-    clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = setTimeout(() => this.writeSnapshot(), delayMs);
-    this.snapshotTimer.unref();
-  }
-
-  /** Writes the snapshot if anything changed since the last; a failure only costs a slower next start. */
-  private writeSnapshot() {
-    clearTimeout(this.snapshotTimer);
-    if (!this.options.snapshotFile || !this.changedSinceSnapshot) return;
-    this.changedSinceSnapshot = false;
-    try {
-      writeIndexSnapshot(this.options.snapshotFile, this.index.snapshot(), this.checkpoint);
-    } catch (error) {
-      console.warn(`The search index could not be saved (${String(error)}); it will be built again at the next start.`);
-    }
-  }
-
-  get size(): number {
-    return this.index.size;
-  }
-
-  calls(): Pick<CallHandlers, 'directory.search' | 'directory.regions'> {
+  calls(): Pick<CallHandlers, 'directory.search' | 'directory.regions' | 'registers.search'> {
     return {
-      'directory.regions': async ({ country }) => {
-        await this.ready;
-        return { regions: this.index.regionsOf(country) as { code: string; name: string; country: CountryCode; count: number }[] };
-      },
       'directory.search': async ({ query, filter, language, limit }) => {
-        await this.ready;
-        const { hits, total } = this.index.find(query, filter, limit);
-        const documents = await this.authorities.findByIds(hits.map((hit) => hit.id)).exec();
-        const labels = vocabulary().labels;
-        return {
-          total,
-          hits: hits.flatMap((hit) => {
-            const document = documents.get(hit.id);
-            if (!document) return [];
-            const reasons = hit.reasons.map((reason) => (reason.code ? { ...reason, label: pickLocalized(labels.get(reason.code) ?? {}, language) } : reason));
-            return [{ authority: summarizeAuthority(document.toJSON() as Authority, language), score: hit.score, reasons }];
-          }),
-        };
+        const { hits, total } = await this.authorities.find(query, filter, limit);
+        return { total, hits: hits.map((hit) => ({ authority: summarizeAuthority(hit.document, language), score: hit.score, reasons: labelled(hit.reasons, language) })) };
+      },
+      'directory.regions': async ({ country }) => ({ regions: (await this.authorities.regions(country)) as { code: string; name: string; country: CountryCode; count: number }[] }),
+      'registers.search': async ({ query, filter, language, limit }) => {
+        const { hits, total } = await this.registers.find(query, filter, limit);
+        return { total, hits: hits.map((hit) => ({ register: summarizeRegister(hit.document, language), score: hit.score, reasons: labelled(hit.reasons, language) })) };
       },
     };
   }
 
-  /** Stops following the replica, and saves the index if it changed (once start-up is over) unless told not to. */
-  async close({ save = true } = {}): Promise<void> {
-    this.subscription.unsubscribe();
-    if (!save) this.closed = true;
-    await this.ready.catch(() => {});
-    if (save) this.writeSnapshot();
-    clearTimeout(this.snapshotTimer);
-    this.closed = true;
+  async close(options?: { save?: boolean }): Promise<void> {
+    await Promise.all([this.authorities.close(options), this.registers.close(options)]);
   }
 }

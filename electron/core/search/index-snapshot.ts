@@ -10,7 +10,7 @@ import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } f
 import { crc32 } from 'node:zlib';
 import { columnNames, type Columns, type IndexSnapshot } from './authority-index';
 
-const magic = 'IMI Desk search index 2\n';
+const magic = 'IMI Desk search index 3\n';
 
 /** Where in the replica's changes the snapshot was taken: the last change it holds. */
 export interface ChangeCheckpoint {

@@ -1,5 +1,5 @@
 // The controlled vocabularies as search sees them: every label and synonym of every
-// profession, service activity and legislative area, in all 26 languages, folded into words
+// profession, service activity, legislative area and nature of register, in all 26 languages, folded into words
 // that point to the competence they name. "Zahnarzt", "dentiste" and "dentysta" all point
 // to the dentist profession, whatever language an authority's own texts are in.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -10,9 +10,9 @@ import { foldedWords } from '../../../shared/search/text-folding';
 const vocabularyFolder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'locales', 'vocabularies');
 
 type Entry = { label: string; synonyms: string[] };
-type VocabularyFile = Record<'profession' | 'serviceActivity' | 'legislativeArea', Record<string, Entry>>;
+type VocabularyFile = Record<'profession' | 'serviceActivity' | 'legislativeArea' | 'registerNature', Record<string, Entry>>;
 
-/** A competence code as the index keeps it: `profession:dentist`, `serviceActivity:travel-agency`, `area:PQ`. */
+/** A code as the index keeps it: `profession:dentist`, `serviceActivity:travel-agency`, `area:PQ`, `registerNature:insolvency-register`. */
 export type CompetenceCode = string;
 
 export interface SearchVocabulary {
@@ -20,13 +20,18 @@ export interface SearchVocabulary {
   words: Map<string, Map<CompetenceCode, number>>;
   /** Competence → its label in each language, to say why an authority matched. */
   labels: Map<CompetenceCode, Record<string, string>>;
+  /** A whole label or synonym, its words folded and joined by spaces → the competences it names. */
+  phrases: Map<string, Set<CompetenceCode>>;
 }
 
 export function loadSearchVocabulary(folder = vocabularyFolder): SearchVocabulary {
   const words = new Map<string, Map<CompetenceCode, number>>();
   const labels = new Map<CompetenceCode, Record<string, string>>();
+  const phrases = new Map<string, Set<CompetenceCode>>();
   const add = (code: CompetenceCode, name: string) => {
     const parts = foldedWords(name);
+    const phrase = parts.join(' ');
+    if (phrase) phrases.set(phrase, (phrases.get(phrase) ?? new Set()).add(code));
     for (const word of parts) {
       const codes = words.get(word) ?? new Map<CompetenceCode, number>();
       codes.set(code, Math.max(codes.get(code) ?? 0, 1 / parts.length));
@@ -40,6 +45,7 @@ export function loadSearchVocabulary(folder = vocabularyFolder): SearchVocabular
       ['profession', vocabulary.profession],
       ['serviceActivity', vocabulary.serviceActivity],
       ['area', vocabulary.legislativeArea],
+      ['registerNature', vocabulary.registerNature],
     ] as const;
     for (const [kind, entries] of kinds) {
       for (const [key, entry] of Object.entries(entries ?? {})) {
@@ -50,5 +56,5 @@ export function loadSearchVocabulary(folder = vocabularyFolder): SearchVocabular
       }
     }
   }
-  return { words, labels };
+  return { words, labels, phrases };
 }

@@ -55,7 +55,7 @@ async function openSyncedReplica(centralUrl: string, batchSize: number): Promise
   const status = new SyncStatusTracker();
   const quarantine = new Quarantine();
   const engine = startSyncEngine({
-    collections: [...directoryCollections(centralUrl, replica.authorities), ...caseCollections(centralUrl, authority, replica)],
+    collections: [...directoryCollections(centralUrl, replica.authorities, replica.registers), ...caseCollections(centralUrl, authority, replica)],
     status,
     quarantine,
     longPollMs: 1_000,
