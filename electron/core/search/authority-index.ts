@@ -245,18 +245,35 @@ export class AuthorityIndex {
     index.columns = Object.fromEntries(columnNames.map((name) => [name, GrowableInts.of(snapshot.columns[name])])) as Record<Columns, GrowableInts>;
     index.pool = GrowableInts.of(snapshot.pool);
     const { columns, pool } = index;
+    // Postings sized before they are filled: no list grows while 100,000 records go in.
+    const wordUses = new Int32Array(index.wordText.length);
+    const codeUses = new Int32Array(index.codeText.length);
+    const groupUses = new Int32Array(index.groupMembers.length);
+    for (let number = 0; number < count; number++) {
+      const start = columns.start.get(number);
+      const wordsEnd = start + columns.wordCount.get(number);
+      const codesEnd = wordsEnd + columns.codeCount.get(number);
+      if (start < 0 || codesEnd + columns.roleCount.get(number) > pool.length) fail('an authority points outside the pool');
+      for (let at = start; at < wordsEnd; at++) wordUses[pool.data[at]! >>> 3]! += 1;
+      for (let at = wordsEnd; at < codesEnd; at++) codeUses[pool.data[at]!]! += 1;
+      for (const group of [columns.designationGroup.get(number), columns.descriptionGroup.get(number)]) {
+        if (group < 0 || group >= groupUses.length) fail('an authority is in a group that does not exist');
+        groupUses[group]! += 1;
+      }
+    }
+    wordUses.forEach((uses, word) => uses > 0 && (index.direct[word] = new GrowableInts(uses)));
+    codeUses.forEach((uses, code) => uses > 0 && (index.holders[code] = new GrowableInts(uses)));
+    index.groupMembers = [...groupUses].map((uses) => new GrowableInts(uses));
     for (let number = 0; number < count; number++) {
       if (index.numberOf.has(snapshot.ids[number]!)) fail('an authority is listed twice');
       index.numberOf.set(snapshot.ids[number]!, number);
       const start = columns.start.get(number);
       const wordsEnd = start + columns.wordCount.get(number);
       const codesEnd = wordsEnd + columns.codeCount.get(number);
-      if (start < 0 || codesEnd + columns.roleCount.get(number) > pool.length) fail('an authority points outside the pool');
-      for (let at = start; at < wordsEnd; at++) (index.direct[pool.data[at]! >>> 3] ??= new GrowableInts(2)).push(number * 8 + (pool.data[at]! & 7));
-      for (let at = wordsEnd; at < codesEnd; at++) (index.holders[pool.data[at]!] ??= new GrowableInts(2)).push(number);
-      for (const group of [columns.designationGroup.get(number), columns.descriptionGroup.get(number)]) {
-        (index.groupMembers[group] ?? fail('an authority is in a group that does not exist')).push(number);
-      }
+      for (let at = start; at < wordsEnd; at++) index.direct[pool.data[at]! >>> 3]!.push(number * 8 + (pool.data[at]! & 7));
+      for (let at = wordsEnd; at < codesEnd; at++) index.holders[pool.data[at]!]!.push(number);
+      index.groupMembers[columns.designationGroup.get(number)]!.push(number);
+      index.groupMembers[columns.descriptionGroup.get(number)]!.push(number);
     }
     index.ranked = [...index.ids.keys()].sort((a, b) => columns.nameRank.get(a) - columns.nameRank.get(b));
     return index;

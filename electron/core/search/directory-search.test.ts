@@ -123,7 +123,7 @@ describe('the search index at start-up', () => {
       await replica.authorities.bulkInsert(directory.slice(0, 200));
       await withSearch(replica, async (search, startup) => {
         expect(startup.from).toBe('replica');
-        expect(startup.snapshotProblem).toMatch(/holds \d+ records, the replica 200$/);
+        expect(startup.snapshotProblem).toMatch(/another replica/);
         expect(search.size).toBe(200);
       });
     });

@@ -20,18 +20,21 @@ export interface ChangeCheckpoint {
 
 interface Header {
   checkpoint: ChangeCheckpoint | null;
+  /** The replica database it was taken from (its storage token): another replica's snapshot is not used. */
+  replica: string;
   strings: Pick<IndexSnapshot, 'words' | 'codes' | 'groupKeys' | 'ids' | 'sortNames' | 'countries' | 'regions' | 'regionNames'>;
   /** Names and lengths of the integer arrays, in file order. */
   arrays: [name: string, length: number][];
   crc: number;
 }
 
-export function writeIndexSnapshot(file: string, snapshot: IndexSnapshot, checkpoint: ChangeCheckpoint | null): void {
+export function writeIndexSnapshot(file: string, snapshot: IndexSnapshot, checkpoint: ChangeCheckpoint | null, replica: string): void {
   const arrays: [string, Int32Array][] = [...columnNames.map((name) => [name, snapshot.columns[name]] as [string, Int32Array]), ['pool', snapshot.pool], ['groupPostings', snapshot.groupPostings]];
   const body = Buffer.concat(arrays.map(([, values]) => Buffer.from(values.buffer, values.byteOffset, values.byteLength)));
   const { words, codes, groupKeys, ids, sortNames, countries, regions, regionNames } = snapshot;
   const header: Header = {
     checkpoint,
+    replica,
     strings: { words, codes, groupKeys, ids, sortNames, countries, regions, regionNames },
     arrays: arrays.map(([name, values]) => [name, values.length]),
     crc: crc32(body),
@@ -52,7 +55,7 @@ export function writeIndexSnapshot(file: string, snapshot: IndexSnapshot, checkp
 }
 
 /** The snapshot in `file`, or why it cannot be used. */
-export function readIndexSnapshot(file: string): { snapshot: IndexSnapshot; checkpoint: ChangeCheckpoint | null } | { problem: string } {
+export function readIndexSnapshot(file: string): { snapshot: IndexSnapshot; checkpoint: ChangeCheckpoint | null; replica: string } | { problem: string } {
   let bytes: Buffer;
   try {
     bytes = readFileSync(file);
@@ -82,5 +85,5 @@ export function readIndexSnapshot(file: string): { snapshot: IndexSnapshot; chec
     at += length;
   }
   const columns = Object.fromEntries(columnNames.map((name) => [name, arrays.get(name)])) as Record<Columns, Int32Array>;
-  return { snapshot: { ...header.strings, columns, pool: arrays.get('pool') ?? new Int32Array(0), groupPostings: arrays.get('groupPostings') ?? new Int32Array(0) }, checkpoint: header.checkpoint };
+  return { snapshot: { ...header.strings, columns, pool: arrays.get('pool') ?? new Int32Array(0), groupPostings: arrays.get('groupPostings') ?? new Int32Array(0) }, checkpoint: header.checkpoint, replica: String(header.replica) };
 }

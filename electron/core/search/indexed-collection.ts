@@ -75,18 +75,14 @@ export class IndexedCollection<T extends { id: string }> {
     if (this.options.snapshotFile) {
       const read = readIndexSnapshot(this.options.snapshotFile);
       if ('problem' in read) snapshotProblem = read.problem;
+      else if (read.replica !== (await this.replicaToken())) snapshotProblem = 'it was taken from another replica';
       else {
         try {
           this.index = AuthorityIndex.restore(vocabulary(), read.snapshot);
           this.checkpoint = read.checkpoint;
           const changesApplied = await this.catchUp();
-          // A replica replaced since (recovered, synced afresh) may hold fewer authorities: then start over.
-          const count = await this.collection.count().exec();
-          if (count === this.index.size) {
-            if (changesApplied > 0) this.snapshotSoon();
-            return { from: 'snapshot', changesApplied };
-          }
-          snapshotProblem = `it holds ${this.index.size} records, the replica ${count}`;
+          if (changesApplied > 0) this.snapshotSoon();
+          return { from: 'snapshot', changesApplied };
         } catch (error) {
           snapshotProblem = error instanceof Error ? error.message : String(error);
         }
@@ -120,21 +116,26 @@ export class IndexedCollection<T extends { id: string }> {
     if (live) this.snapshotSoon();
   }
 
+  /** Names the replica database: a replica set aside and replaced (recovered, synced afresh) has another. */
+  private replicaToken(): Promise<string> {
+    return this.collection.database.storageToken;
+  }
+
   private snapshotSoon(delayMs = this.options.snapshotDelayMs ?? 30_000) {
     if (!this.options.snapshotFile || this.closed) return;
     this.changedSinceSnapshot = true;
     clearTimeout(this.snapshotTimer);
-    this.snapshotTimer = setTimeout(() => this.writeSnapshot(), delayMs);
+    this.snapshotTimer = setTimeout(() => void this.writeSnapshot(), delayMs);
     this.snapshotTimer.unref();
   }
 
   /** Writes the snapshot if anything changed since the last; a failure only costs a slower next start. */
-  private writeSnapshot() {
+  private async writeSnapshot() {
     clearTimeout(this.snapshotTimer);
     if (!this.options.snapshotFile || !this.changedSinceSnapshot) return;
     this.changedSinceSnapshot = false;
     try {
-      writeIndexSnapshot(this.options.snapshotFile, this.index.snapshot(), this.checkpoint);
+      writeIndexSnapshot(this.options.snapshotFile, this.index.snapshot(), this.checkpoint, await this.replicaToken());
     } catch (error) {
       console.warn(`The search index could not be saved (${String(error)}); it will be built again at the next start.`);
     }
@@ -168,7 +169,7 @@ export class IndexedCollection<T extends { id: string }> {
     this.subscription.unsubscribe();
     if (!save) this.closed = true;
     await this.ready.catch(() => {});
-    if (save) this.writeSnapshot();
+    if (save) await this.writeSnapshot();
     clearTimeout(this.snapshotTimer);
     this.closed = true;
   }
