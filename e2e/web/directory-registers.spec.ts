@@ -70,3 +70,29 @@ test('finds a register by its nature in another language, and a coordinator adds
   await expect(detail).toContainText('nicht übersetzt');
   await keepScreenshot(page, '20-register-detail-german');
 });
+
+test('sends a request from an authority’s page, and not to its own authority', async ({ page }) => {
+  await page.goto(environment.url);
+  await page.getByRole('button', { name: /Deutsch|English/ }).click();
+  await page.getByRole('menuitem', { name: /^English/ }).click();
+  const search = page.getByRole('searchbox', { name: 'Search the directory' });
+  await search.fill('Colegiul Medicilor Veterinari');
+  const results = page.getByRole('listbox', { name: 'Search results' });
+  await results.getByRole('option').first().click();
+  const detail = page.getByTestId('authority-detail');
+  await detail.getByRole('button', { name: 'Send a request' }).click();
+  const dialog = page.getByRole('dialog', { name: /Send a request to Colegiul Medicilor Veterinari/ });
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(dialog).toContainText('Enter a subject.');
+  await dialog.getByLabel('Subject').fill('Certificate of current professional status of a veterinary surgeon');
+  await dialog.getByLabel('Message').fill('Please confirm that the person named below is registered without restrictions.');
+  await keepScreenshot(page, '21-send-request-dialog');
+  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(detail).toContainText('Request sent.');
+  // Its own authority: no request to itself.
+  await search.fill('Zentralstelle für ausländisches Bildungswesen');
+  await results.getByRole('option').first().click();
+  await expect(detail.getByRole('button', { name: 'Send a request' })).toBeDisabled();
+  await expect(detail).toContainText('This is your own authority.');
+});

@@ -105,6 +105,8 @@ test('finds a Romanian authority from a profession typed in German, and shows it
   await expect(detail).toContainText('Kontaktdaten');
   await expect(detail).toContainText('Telefon');
   await expect(detail).toContainText('+40');
+  // This workstation acts for no authority: no request can leave it, and it says why.
+  await expect(detail.getByRole('button', { name: 'Ersuchen senden' })).toBeDisabled();
   await keepScreenshot(page, '14-search-authority-contact-german');
   // The filter chips speak German too: professions by their German names.
   await page.getByTestId('filter-chips').getByRole('button', { name: 'Beruf oder Tätigkeit' }).click();

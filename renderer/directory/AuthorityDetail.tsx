@@ -1,4 +1,7 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
+import Alert from '@mui/material/Alert';
+import Button from '@mui/material/Button';
+import SendIcon from '@mui/icons-material/Send';
 import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Divider from '@mui/material/Divider';
@@ -10,6 +13,7 @@ import { pickLocalized } from '../../shared/directory/authority';
 import { useCallResult } from '../host/use-call-result';
 import { countryName, formatDate, languageName } from '../i18n/display-names';
 import { useLanguage } from '../i18n/use-language';
+import { SendRequestDialog } from './SendRequestDialog';
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -29,10 +33,31 @@ export function Fields({ children }: { children: ReactNode }) {
   return <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: 'minmax(7rem, max-content) 1fr', columnGap: 3, rowGap: 1.25, my: 1.5 }}>{children}</Box>;
 }
 
+/** "Send a request": offered where this workstation acts for an authority, and not to itself. */
+function SendRequestAction({ own, acting, onSend }: { own: boolean; acting: boolean; onSend(): void }) {
+  const { t } = useTranslation();
+  const why = !acting ? t('directory.request.notActing') : own ? t('directory.request.own') : undefined;
+  return (
+    <Box sx={{ mb: 2 }}>
+      <Button variant="contained" startIcon={<SendIcon />} onClick={onSend} disabled={why !== undefined} aria-describedby={why ? 'send-request-why' : undefined}>
+        {t('directory.request.send')}
+      </Button>
+      {why && (
+        <Typography id="send-request-why" variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          {why}
+        </Typography>
+      )}
+    </Box>
+  );
+}
+
 export function AuthorityDetail({ id }: { id: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const authority = useCallResult('directory.authority', { id });
+  const info = useCallResult('workspace.info', {});
+  const [sending, setSending] = useState(false);
+  const [sent, setSent] = useState(false);
 
   if (authority === undefined || authority?.id !== id) {
     return (
@@ -69,7 +94,7 @@ export function AuthorityDetail({ id }: { id: string }) {
           {!descriptionIsTranslated && ` (${t('directory.detail.notTranslated')})`}
         </Typography>
       )}
-      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', my: 2 }}>
+      <Box sx={{ display: 'flex', gap: 1, flexWrap: 'wrap', alignItems: 'center', my: 2 }}>
         {authority.roles.map((role) => (
           <Chip
             key={`${role.area}-${role.role}`}
@@ -79,6 +104,25 @@ export function AuthorityDetail({ id }: { id: string }) {
           />
         ))}
       </Box>
+      <SendRequestAction
+        own={info?.actingFor?.id === authority.id}
+        acting={Boolean(info?.actingFor)}
+        onSend={() => setSending(true)}
+      />
+      {sent && (
+        <Alert severity="success" onClose={() => setSent(false)} sx={{ mb: 2 }}>
+          {t('directory.request.sent', { name: authority.officialName })}
+        </Alert>
+      )}
+      {sending && (
+        <SendRequestDialog
+          authority={authority}
+          onClose={(done) => {
+            setSending(false);
+            setSent(done);
+          }}
+        />
+      )}
       <Divider />
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>
         {t('directory.detail.contact')}
