@@ -91,7 +91,8 @@ export class IndexedCollection<T extends { id: string }> {
     this.index = new AuthorityIndex(vocabulary());
     this.checkpoint = null;
     const changesApplied = await this.catchUp();
-    this.snapshotSoon(0);
+    // Saved a little after start-up, not in the middle of it (the next start reads it).
+    this.snapshotSoon(Math.min(5_000, this.options.snapshotDelayMs ?? 5_000));
     return { from: 'replica', snapshotProblem, changesApplied };
   }
 
