@@ -70,6 +70,7 @@ export function authorityRecord(authority: Authority): IndexedRecord {
 export interface IndexSnapshot {
   words: string[];
   codes: string[];
+  /** Per group, by number: the digest of its texts (a restored index recognises them by it). */
   groupKeys: string[];
   ids: string[];
   sortNames: string[];
@@ -136,6 +137,8 @@ export class AuthorityIndex {
 
   /** Translated texts are shared by many authorities (one designation per kind of authority): indexed once, as a group. */
   private readonly groupOfText = new Map<string, number>();
+  /** Groups read from a snapshot, by the digest of their texts (the snapshot keeps only digests). */
+  private readonly groupOfDigest = new Map<string, number>();
   private groupMembers: GrowableInts[] = [];
 
   // By authority number. A removed authority's id is undefined.
@@ -183,6 +186,14 @@ export class AuthorityIndex {
     return [...counts.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
   }
 
+  /** Per group, the digest of its texts. */
+  private groupDigests(): string[] {
+    const digests = new Array<string>(this.groupMembers.length).fill('');
+    for (const [digest, group] of this.groupOfDigest) digests[group] = digest;
+    for (const [key, group] of this.groupOfText) digests[group] = digestOf(key);
+    return digests;
+  }
+
   /** The index as plain lists, without removed authorities. */
   snapshot(): IndexSnapshot {
     if (this.removed > 0) this.compact();
@@ -197,7 +208,7 @@ export class AuthorityIndex {
     return {
       words: [...this.wordText],
       codes: [...this.codeText],
-      groupKeys: [...this.groupOfText.keys()],
+      groupKeys: this.groupDigests(),
       ids: [...this.ids] as string[],
       sortNames: [...this.sortNames],
       countries: [...this.countries],
@@ -222,8 +233,8 @@ export class AuthorityIndex {
     index.codeText.forEach((code, i) => snapshot.codes[i] === code || fail('the vocabulary changed'));
     for (let i = index.wordText.length; i < snapshot.words.length; i++) if (index.wordFor(snapshot.words[i]!) !== i) fail('a word is listed twice');
     for (let i = index.codeText.length; i < snapshot.codes.length; i++) if (index.codeFor(snapshot.codes[i]!) !== i) fail('a code is listed twice');
-    for (const key of snapshot.groupKeys) {
-      index.groupOfText.set(key, index.groupMembers.length);
+    for (const digest of snapshot.groupKeys) {
+      index.groupOfDigest.set(digest, index.groupMembers.length);
       index.groupMembers.push(new GrowableInts(2));
     }
     const groupPostings = snapshot.groupPostings;
@@ -373,10 +384,17 @@ export class AuthorityIndex {
   }
 
   private groupFor(field: number, text: Record<string, string>): number {
-    // Keyed by a digest of the texts: the keys stay short in memory and in the snapshot.
-    const key = createHash('sha1').update(`${field}\u0000${JSON.stringify(text)}`).digest('base64');
+    const key = `${field}\u0000${JSON.stringify(text)}`;
     let group = this.groupOfText.get(key);
     if (group !== undefined) return group;
+    // A group read from a snapshot is known by the digest of its texts only.
+    if (this.groupOfDigest.size > 0) {
+      group = this.groupOfDigest.get(digestOf(key));
+      if (group !== undefined) {
+        this.groupOfText.set(key, group);
+        return group;
+      }
+    }
     group = this.groupMembers.length;
     this.groupMembers.push(new GrowableInts(2));
     this.groupOfText.set(key, group);
@@ -699,6 +717,11 @@ export class AuthorityIndex {
     }
     return { hits: top.numbers.map((number) => ({ id: this.ids[number]!, score: 0, reasons: [] })), total: count };
   }
+}
+
+/** A short, stable name for a long text. */
+function digestOf(text: string): string {
+  return createHash('sha1').update(text).digest('base64');
 }
 
 /** The code under which authorities are held by the whole name of their region or city. */
