@@ -154,6 +154,13 @@ export class SQLiteStorageInstance<RxDocType> implements RxStorageInstance<RxDoc
    * start-up do not wait for JSON to be parsed (the cost moves to opening, once).
    */
   private warmUp() {
+    // A table far larger than the cache is not measured (that alone reads every page): its
+    // size is estimated from its first rows.
+    const sample = this.db.prepare(`SELECT count(*) AS rows, coalesce(sum(length(data)), 0) AS chars FROM (SELECT data FROM ${this.tables.documents} LIMIT 100)`).get() as { rows: number; chars: number };
+    if (sample.rows === 100) {
+      const count = this.db.prepare(`SELECT count(*) FROM ${this.tables.documents}`).pluck().get() as number;
+      if (!this.cache.fits((count * sample.chars) / sample.rows / 2)) return;
+    }
     const size = this.db.prepare(`SELECT coalesce(sum(length(data)), 0) FROM ${this.tables.documents}`).pluck().get() as number;
     if (!this.cache.fits(size)) return;
     for (const [id, data] of this.db.prepare(`SELECT id, data FROM ${this.tables.documents}`).raw().iterate() as IterableIterator<[string, string]>) {
