@@ -78,6 +78,8 @@ test('sends a request from an authority’s page, and not to its own authority',
   const search = page.getByRole('searchbox', { name: 'Search the directory' });
   await search.fill('Colegiul Medicilor Veterinari');
   const results = page.getByRole('listbox', { name: 'Search results' });
+  // Clicked once the results answer these words (not the results of the words before).
+  await expect(results.getByRole('option').first()).toContainText('Colegiul Medicilor Veterinari din România');
   await results.getByRole('option').first().click();
   const detail = page.getByTestId('authority-detail');
   await detail.getByRole('button', { name: 'Send a request' }).click();
@@ -92,7 +94,9 @@ test('sends a request from an authority’s page, and not to its own authority',
   await expect(detail).toContainText('Request sent.');
   // Its own authority: no request to itself.
   await search.fill('Zentralstelle für ausländisches Bildungswesen');
+  await expect(results.getByRole('option').first()).toContainText('Zentralstelle für ausländisches Bildungswesen');
   await results.getByRole('option').first().click();
+  await expect(detail).toContainText('Zentralstelle für ausländisches Bildungswesen');
   await expect(detail.getByRole('button', { name: 'Send a request' })).toBeDisabled();
   await expect(detail).toContainText('This is your own authority.');
 });
