@@ -88,15 +88,12 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   }
   startSync();
 
-  const authorities = () => {
-    if (opening.replica) return opening.replica.authorities;
+  const unavailable = (): never => {
     throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
   };
-
-  const replicaCollections = () => {
-    if (opening.replica) return opening.replica.collections;
-    throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
-  };
+  const authorities = () => opening.replica?.authorities ?? unavailable();
+  const replicaCollections = () => opening.replica?.collections ?? unavailable();
+  const searchCalls = () => (search ?? unavailable()).calls();
   const caseSource = {
     authorityId: options.authorityId ?? '',
     collections: () => {
@@ -153,18 +150,10 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       return { unlocked: true as const };
     },
     ...directoryCalls(authorities),
-    async 'directory.search'(input) {
-      if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
-      return search.calls()['directory.search'](input);
-    },
-    async 'directory.regions'(input) {
-      if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
-      return search.calls()['directory.regions'](input);
-    },
-    async 'registers.search'(input) {
-      if (!search) throw new HandlerError('unavailable', opening.problem?.message ?? 'The local data waits for its passphrase.');
-      return search.calls()['registers.search'](input);
-    },
+    // The searches answer once the replica is open (never while it waits for its passphrase).
+    'directory.search': (input) => searchCalls()['directory.search'](input),
+    'directory.regions': (input) => searchCalls()['directory.regions'](input),
+    'registers.search': (input) => searchCalls()['registers.search'](input),
     ...registerCalls(registerSource),
     ...caseCalls(caseSource),
   };

@@ -17,7 +17,7 @@ import { AuthorityList } from './AuthorityList';
 import { DirectoryFilters } from './DirectoryFilters';
 import { DirectorySearchBox } from './DirectorySearchBox';
 import { RegistersPanel } from './RegistersPanel';
-import { SearchFilterChips } from './SearchFilterChips';
+import { changedFilter, SearchFilterChips } from './SearchFilterChips';
 import { SearchResults } from './SearchResults';
 import { useDirectoryRows } from './use-directory-rows';
 
@@ -102,9 +102,7 @@ function AuthoritiesPanel({ switcher }: { switcher: ReactNode }) {
   }
 
   function changeFilter(next: SearchFilter) {
-    // A region belongs to one country: another country drops it.
-    const { region, ...rest } = next;
-    setFilter(region && next.country !== filter.country ? rest : next);
+    setFilter(changedFilter(filter, next));
     setSelectedIndex(-1);
   }
   const filtered = Object.keys(filter).length > 0;

@@ -21,7 +21,7 @@ import { DirectoryFilters } from './DirectoryFilters';
 import { DirectorySearchBox } from './DirectorySearchBox';
 import { RegisterDetail } from './RegisterDetail';
 import { RegisterEditor } from './RegisterEditor';
-import { SearchFilterChips } from './SearchFilterChips';
+import { changedFilter, SearchFilterChips } from './SearchFilterChips';
 
 export function RegistersPanel() {
   const { t } = useTranslation();
@@ -62,8 +62,7 @@ export function RegistersPanel() {
   }, [host, query, filter, language, saved, received]);
 
   function changeFilter(next: SearchFilter) {
-    const { region, ...rest } = next;
-    setFilter(region && next.country !== filter.country ? rest : next);
+    setFilter(changedFilter(filter, next));
     setSelected(-1);
   }
 

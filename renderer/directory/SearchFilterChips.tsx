@@ -24,6 +24,12 @@ import { useLanguage } from '../i18n/use-language';
 type Opened = 'competence' | 'region' | 'role' | undefined;
 type Option = { value: string; label: string; group: string };
 
+/** The filter after a change: a region belongs to one country, so another country drops it. */
+export function changedFilter(previous: SearchFilter, next: SearchFilter): SearchFilter {
+  const { region, ...rest } = next;
+  return region && next.country !== previous.country ? rest : next;
+}
+
 interface SearchFilterChipsProps {
   filter: SearchFilter;
   onChange(filter: SearchFilter): void;

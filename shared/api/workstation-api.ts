@@ -94,6 +94,16 @@ export const searchHitSchema = z.object({
 });
 export type SearchHit = z.infer<typeof searchHitSchema>;
 
+/** What either search is asked: words, filters, the reader's language, how many hits. */
+export const searchInputSchema = z
+  .object({
+    query: z.string().max(10_000),
+    filter: searchFilterSchema,
+    language: z.enum(uiLanguages),
+    limit: z.number().int().min(1).max(100),
+  })
+  .strict();
+
 export const registerHitSchema = z.object({
   register: registerSummarySchema,
   score: z.number(),
@@ -122,27 +132,13 @@ export const workstationCalls = {
   },
   /** Finds authorities by words in any language: names, competences, regions; typing errors forgiven. */
   'directory.search': {
-    input: z
-      .object({
-        query: z.string().max(10_000),
-        filter: searchFilterSchema,
-        language: z.enum(uiLanguages),
-        limit: z.number().int().min(1).max(100),
-      })
-      .strict(),
+    input: searchInputSchema,
     /** The first `limit` hits, best first, and how many authorities match in all. */
     output: z.object({ hits: z.array(searchHitSchema), total: z.number().int().min(0) }),
   },
   /** Finds registers of the directory of registers, as `directory.search` finds authorities. */
   'registers.search': {
-    input: z
-      .object({
-        query: z.string().max(10_000),
-        filter: searchFilterSchema,
-        language: z.enum(uiLanguages),
-        limit: z.number().int().min(1).max(100),
-      })
-      .strict(),
+    input: searchInputSchema,
     output: z.object({ hits: z.array(registerHitSchema), total: z.number().int().min(0) }),
   },
   /** One register, whole (null if there is none of that id). */
