@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { DirectoryScreen } from './directory/DirectoryScreen';
 import { ComingSection } from './sections/ComingSection';
+import { RequestsScreen } from './requests/RequestsScreen';
 import { HelpScreen } from './sections/HelpScreen';
 import { SettingsScreen } from './sections/SettingsScreen';
 import type { Section } from './sections';
@@ -11,7 +12,8 @@ export function App() {
   return (
     <AppShell section={section} onSectionChange={setSection}>
       {section === 'directory' && <DirectoryScreen />}
-      {(section === 'requests' || section === 'alerts' || section === 'monitoring') && <ComingSection section={section} />}
+      {section === 'requests' && <RequestsScreen />}
+      {(section === 'alerts' || section === 'monitoring') && <ComingSection section={section} />}
       {section === 'help' && <HelpScreen />}
       {section === 'settings' && <SettingsScreen />}
     </AppShell>

@@ -1,9 +1,11 @@
 // The local replica: an RxDB database whose storage is a parameter (RxDB's memory storage
 // by default until the durable SQLite storage lands).
-import { createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxCollection, type RxDatabase, type RxJsonSchema, type RxStorage } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { wrappedKeyEncryptionCryptoJsStorage } from 'rxdb/plugins/encryption-crypto-js';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
+import { RxDBAttachmentsPlugin } from 'rxdb/plugins/attachments';
 import { z } from 'zod';
 import { authoritySchema, type Authority } from '../../shared/directory/authority';
 import { registerSchema, type Register } from '../../shared/directory/register';
@@ -46,9 +48,15 @@ function collectionSchema<T>(schema: z.ZodObject, maxLengths: Record<string, num
 }
 
 export const registerCollectionSchema = collectionSchema<Register>(registerSchema, { sortName: 300 }, ['sortName']);
-export const caseCollectionSchema = collectionSchema<CaseHeader>(caseHeaderSchema, { id: 100, createdAt: 40 }, ['createdAt']);
-export const caseEventCollectionSchema = collectionSchema<CaseEvent>(caseEventSchema, { id: 120, caseId: 100 }, [['caseId', 'number']]);
+addRxPlugin(RxDBMigrationSchemaPlugin);
+addRxPlugin(RxDBAttachmentsPlugin);
+
+// Version 1: requests carry questions, the person concerned and files (new optional fields).
+export const caseCollectionSchema = { ...collectionSchema<CaseHeader>(caseHeaderSchema, { id: 100, createdAt: 40 }, ['createdAt']), version: 1 };
+export const caseEventCollectionSchema = { ...collectionSchema<CaseEvent>(caseEventSchema, { id: 120, caseId: 100 }, [['caseId', 'number']]), version: 1, attachments: {} };
 caseEventCollectionSchema.properties.number = { ...(caseEventCollectionSchema.properties.number as object), multipleOf: 1 } as never;
+/** Version 0 documents are valid version 1 documents: the new fields are optional. */
+const unchanged = { 1: (document: unknown) => document };
 export const refusalCollectionSchema = collectionSchema<Refusal>(refusalSchema, { id: 120, caseId: 100 }, ['caseId']);
 
 let databaseCount = 0;
@@ -80,8 +88,8 @@ export async function openReplica(
   try {
     await database.addCollections({
       authorities: { schema: authorityCollectionSchema },
-      cases: { schema: caseCollectionSchema },
-      caseEvents: { schema: caseEventCollectionSchema },
+      cases: { schema: caseCollectionSchema, migrationStrategies: unchanged },
+      caseEvents: { schema: caseEventCollectionSchema, migrationStrategies: unchanged },
       refusals: { schema: refusalCollectionSchema },
       registers: { schema: registerCollectionSchema },
     });

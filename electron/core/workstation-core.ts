@@ -8,6 +8,9 @@ import { directoryCalls, directoryStreams } from './directory/directory-queries'
 import { lockedReplica, openLocalReplica, setReplicaAside, WrongPassphraseError, type ReplicaOpening } from './local-replica';
 import { SettingsStore } from './settings-store';
 import { caseCalls, caseStreams } from './cases/case-calls';
+import { RequestDrafts } from './cases/request-drafts';
+import { requestPdf } from './cases/request-pdf';
+import { StagedFiles } from './cases/staged-files';
 import { DirectorySearch } from './search/directory-search';
 import { actingFor, registerCalls } from './registers/register-calls';
 import { caseCollections } from './sync/case-replication';
@@ -94,8 +97,12 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   const authorities = () => opening.replica?.authorities ?? unavailable();
   const replicaCollections = () => opening.replica?.collections ?? unavailable();
   const searchCalls = () => (search ?? unavailable()).calls();
+  const files = new StagedFiles(join(options.dataFolder, 'staged-files'));
+  const drafts = new RequestDrafts(join(options.dataFolder, 'drafts'));
   const caseSource = {
     authorityId: options.authorityId ?? '',
+    files,
+    drafts,
     collections: () => {
       if (!options.authorityId) throw new HandlerError('unavailable', 'This workstation does not act for an authority yet.');
       return replicaCollections();
@@ -103,6 +110,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
   };
 
   const registerSource = { collections: replicaCollections, authorityId: options.authorityId };
+  const requestCalls = caseCalls(caseSource);
 
   const calls: CallHandlers = {
     async 'workspace.info'() {
@@ -155,7 +163,16 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     'directory.regions': (input) => searchCalls()['directory.regions'](input),
     'registers.search': (input) => searchCalls()['registers.search'](input),
     ...registerCalls(registerSource),
-    ...caseCalls(caseSource),
+    ...requestCalls,
+    ...files.handlers(),
+    ...drafts.handlers(),
+    async 'cases.pdf'({ caseId, language }) {
+      const request = await requestCalls['cases.get']({ caseId });
+      if (!request) throw new HandlerError('not-found', `There is no request ${caseId} in this workstation.`);
+      const bytes = await requestPdf(request, language);
+      const staged = await files.stage(`${caseId}-${language}.pdf`, 'application/pdf', bytes);
+      return { fileId: staged.fileId, name: staged.name, size: staged.size };
+    },
   };
 
   const streams: StreamHandlers = {

@@ -7,8 +7,9 @@
 // revision, so writing it again changes nothing; each verdict is written down (in the relay's
 // database) before anything is delivered, so a relay restarted after a crash repeats the same
 // verdict; the checkpoint of a database moves only past events fully handled.
-import { caseEventDocumentPrefix, caseEventSchema, caseHeaderSchema, authorityDatabaseName, caseDocumentPrefix, refusalDocumentPrefix, type CaseEvent, type CaseHeader } from '../../shared/cases/case-documents';
-import { caseStateOf, checkEvent, partiesOf, type Verdict } from '../../shared/cases/case-workflow';
+import { caseEventId, caseEventDocumentPrefix, caseEventSchema, caseHeaderSchema, authorityDatabaseName, caseDocumentPrefix, refusalDocumentPrefix, type CaseEvent, type CaseHeader } from '../../shared/cases/case-documents';
+import { applyEvent, caseFactsOf, checkEvent, partiesOf, type Verdict } from '../../shared/cases/case-workflow';
+import { createHash } from 'node:crypto';
 import type { CentralClient } from '../central-client';
 import { provisionAuthorityDatabase } from '../provisioning';
 import { retryDelayMs } from '../../shared/sync/sync-status';
@@ -119,7 +120,7 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
       if (!header.success) verdict = { ok: false, code: 'wrong-case', detail: `The case header is invalid: ${header.error.issues[0]?.message}` };
       else {
         const events = await acceptedEvents(event.caseId);
-        verdict = checkEvent(header.data, caseStateOf(header.data, events), events.length, event);
+        verdict = checkEvent(header.data, caseFactsOf(header.data, events), events.length, event);
       }
       decision = await createOnce<Decision>(relayDatabaseName, { _id: decisionId, caseId: event.caseId, event: eventDocument, verdict, decidedAt: new Date().toISOString() });
       if (decision.verdict.ok) await createOnce(relayDatabaseName, headerDocument);
@@ -129,21 +130,72 @@ export async function startExchangeRelay(options: ExchangeRelayOptions): Promise
       return true;
     }
     const header = caseHeaderSchema.parse(withoutServerFields(headerDocument!, caseDocumentPrefix)) as CaseHeader;
-    // Attachments travel with the event: read inline from the author's copy of that revision.
-    let eventCopy = decision.event;
-    if (eventCopy['_attachments']) {
-      const path = `${authorDatabase}/${encodeURIComponent(eventCopy._id)}?rev=${encodeURIComponent(eventCopy._rev)}&attachments=true&revs=true`;
-      eventCopy = (await client.expect('GET', path, [200])) as ServerDocument;
-    }
-    for (const party of partiesOf(header)) {
+    const earlier = (await acceptedEvents(event.caseId)).filter((accepted) => accepted.number < event.number);
+    const before = caseFactsOf(header, earlier);
+    const after = applyEvent(before, event, decision.verdict.next);
+    const eventCopy = await withAttachments(authorDatabase, decision.event);
+    // A party that joins now (the authority it is forwarded to, a coordinator called in) gets
+    // the whole request: its header and every earlier event.
+    const joining = partiesOf(header, after).filter((party) => !partiesOf(header, before).includes(party));
+    const parties = partiesOf(header, before, after);
+    for (const party of parties) {
       const database = await ensureProvisioned(party);
       const documents = [headerDocument!, eventCopy];
+      if (joining.includes(party)) for (const document of await earlierDocuments(event.caseId, event.number)) documents.push(document);
       const results = (await client.expect('POST', `${database}/_bulk_docs`, [201, 202], { docs: documents, new_edits: false })) as { error?: string; reason?: string; id?: string }[];
       const failed = results.filter((result) => result.error);
       if (failed.length > 0) throw new Error(`Delivering ${event.id} to ${database} failed: ${JSON.stringify(failed)}`);
     }
-    log(`delivered ${event.id} (${event.type}) to ${partiesOf(header).join(', ')}`);
+    if (event.type === 'split') await startSplitRequest(header, event);
+    log(`delivered ${event.id} (${event.type}) to ${parties.join(', ')}`);
     return true;
+  }
+
+  /** An event as its author stored that revision, with its attachments inline. */
+  async function withAttachments(authorDatabase: string, document: ServerDocument): Promise<ServerDocument> {
+    if (!document['_attachments']) return document;
+    const path = `${authorDatabase}/${encodeURIComponent(document._id)}?rev=${encodeURIComponent(document._rev)}&attachments=true&revs=true`;
+    return (await client.expect('GET', path, [200])) as ServerDocument;
+  }
+
+  /** The delivered events of a case before position `number`, as their authors stored them. */
+  async function earlierDocuments(caseId: string, number: number): Promise<ServerDocument[]> {
+    const range = `startkey=${encodeURIComponent(JSON.stringify(`decision:${caseId}~`))}&endkey=${encodeURIComponent(JSON.stringify(`decision:${caseId}~\uffff`))}`;
+    const body = (await client.expect('GET', `${relayDatabaseName}/_all_docs?include_docs=true&${range}`, [200])) as { rows: { doc: Decision }[] };
+    const documents: ServerDocument[] = [];
+    for (const { doc } of body.rows) {
+      if (!doc.verdict.ok || Number(doc.event['number']) >= number) continue;
+      documents.push(await withAttachments(authorityDatabaseName(String(doc.event['author'])), doc.event));
+    }
+    return documents;
+  }
+
+  /**
+   * The request a split creates: the questions moved, asked of the new authority in the
+   * requester's name. It is written once into the requester's database, with a revision
+   * fixed by its content (so a relay restarted halfway writes the same thing), and from there
+   * it is delivered like any request.
+   */
+  async function startSplitRequest(parent: CaseHeader, split: CaseEvent) {
+    const caseId = split.otherCase!;
+    const child: CaseHeader = {
+      ...parent,
+      id: caseId,
+      recipient: split.to!,
+      questions: [...split.questions!],
+      createdAt: split.at,
+      splitFrom: parent.id,
+    };
+    const sent: CaseEvent = { id: caseEventId(caseId, 0), caseId, number: 0, type: 'sent', author: parent.requester, at: split.at, note: `Questions moved from request ${parent.id} by ${split.author}.` };
+    const fixedRevision = (content: unknown) => `1-${createHash('md5').update(JSON.stringify(content)).digest('hex')}`;
+    const { id: headerId, ...headerContent } = child;
+    const { id: eventId, ...eventContent } = sent;
+    const docs = [
+      { _id: `${caseDocumentPrefix}${headerId}`, _rev: fixedRevision(child), ...headerContent },
+      { _id: `${caseEventDocumentPrefix}${eventId}`, _rev: fixedRevision(sent), ...eventContent },
+    ];
+    const database = await ensureProvisioned(parent.requester);
+    await client.expect('POST', `${database}/_bulk_docs`, [201, 202], { docs, new_edits: false });
   }
 
   async function checkpointOf(database: string): Promise<Checkpoint> {

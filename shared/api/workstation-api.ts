@@ -8,8 +8,8 @@ import { authoritySchema, authoritySummarySchema } from '../directory/authority'
 import { registerEntrySchema, registerSchema, registerSummarySchema } from '../directory/register';
 import { legislativeAreaCodes } from '../directory/legislative-areas';
 import { syncStatusSchema } from '../sync/sync-status';
-import { caseEventSchema, caseEventTypes, caseHeaderSchema, caseIdSchema, refusalSchema } from '../cases/case-documents';
-import { caseStates } from '../cases/case-workflow';
+import { answerValueSchema, attachedFileSchema, calendarDateSchema, caseEventSchema, caseEventTypes, caseHeaderSchema, caseIdSchema, concernedSchema, refusalSchema } from '../cases/case-documents';
+import { caseRoles, caseStates } from '../cases/case-workflow';
 
 const noInput = z.object({}).strict();
 
@@ -21,7 +21,26 @@ export const directoryFilterSchema = z
   .strict();
 export type DirectoryFilter = z.infer<typeof directoryFilterSchema>;
 
-export const settingsSchema = z.object({ language: z.enum(uiLanguages) }).strict();
+/** A named filter of the request lists, kept with the user's settings. */
+export const savedViewSchema = z
+  .object({
+    name: z.string().trim().min(1).max(80),
+    box: z.enum(['incoming', 'outgoing']),
+    states: z.array(z.enum(caseStates)).max(caseStates.length).optional(),
+    overdue: z.boolean().optional(),
+    words: z.string().max(200).optional(),
+  })
+  .strict();
+export type SavedView = z.infer<typeof savedViewSchema>;
+
+export const settingsSchema = z
+  .object({
+    language: z.enum(uiLanguages),
+    savedViews: z.array(savedViewSchema).max(50).optional(),
+    /** The name the officer allocates and signs with, until sign-in knows it. */
+    officerName: z.string().max(200).optional(),
+  })
+  .strict();
 export type Settings = z.infer<typeof settingsSchema>;
 
 export const replicaProblemSchema = z.object({
@@ -49,19 +68,84 @@ export const minimumPassphraseLength = 12;
 export const caseSummarySchema = z.object({
   id: z.string(),
   requester: z.string(),
+  /** The authority that holds the request now. */
   recipient: z.string(),
   area: z.enum(legislativeAreaCodes),
   subject: z.string(),
+  competence: z.string().optional(),
   createdAt: z.string(),
   state: z.enum(caseStates),
   /** This workstation's authority's part in the case. */
-  role: z.enum(['requester', 'recipient']),
+  role: z.enum(['requester', 'recipient', 'former-recipient', 'coordinator']),
+  /** The other party: its id, official name and country. */
+  counterpart: z.object({ id: z.string(), name: z.string(), country: z.string() }),
+  /** Days since it was sent (to today, or to its closing). */
+  daysOpen: z.number().int().min(0),
+  answerBy: z.string().optional(),
+  /** Open and past its answer-by date. */
+  overdue: z.boolean(),
+  handler: z.string().optional(),
   /** When its last event was written. */
   updatedAt: z.string(),
   /** Events of this authority the exchange relay did not deliver. */
   refused: z.number().int().min(0),
 });
 export type CaseSummary = z.infer<typeof caseSummarySchema>;
+
+export const caseListInputSchema = z
+  .object({
+    box: z.enum(['incoming', 'outgoing', 'all']),
+    states: z.array(z.enum(caseStates)).max(caseStates.length).optional(),
+    overdue: z.boolean().optional(),
+    /** Words found in the subject, the counterpart's name or the request's id. */
+    words: z.string().max(200).optional(),
+    sort: z.enum(['updated', 'answer-by', 'days-open']).default('updated'),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+  })
+  .strict();
+
+/** A composition in progress, saved as the officer types; nothing in it is checked yet but sizes. */
+export const requestDraftSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]{1,60}$/),
+    area: z.enum(legislativeAreaCodes).optional(),
+    competence: z.string().max(80).optional(),
+    questionSet: z.string().max(80).optional(),
+    questions: z.array(z.string().max(80)).max(200),
+    concerned: concernedSchema.partial().extend({ name: z.string().max(300).optional() }).strict(),
+    recipient: z.string().max(64).optional(),
+    answerBy: z.string().max(40).optional(),
+    subject: z.string().max(300).optional(),
+    note: z.string().max(20_000).optional(),
+    files: z.array(attachedFileSchema).max(20),
+    /** The request it was copied from. */
+    copiedFrom: caseIdSchema.optional(),
+    updatedAt: z.string().max(40),
+  })
+  .strict();
+export type RequestDraft = z.infer<typeof requestDraftSchema>;
+
+const stagedFileId = z.string().regex(/^[a-z0-9-]{1,40}$/);
+
+/** What a request is sent with (from a draft or directly). */
+export const sendRequestInputSchema = z
+  .object({
+    recipient: z.string().min(1).max(64),
+    area: z.enum(legislativeAreaCodes),
+    subject: z.string().trim().min(1).max(300),
+    note: z.string().max(20_000).optional(),
+    competence: z.string().max(80).optional(),
+    questionSet: z.string().max(80).optional(),
+    questions: z.array(z.string().max(80)).max(200).optional(),
+    concerned: concernedSchema.optional(),
+    answerBy: calendarDateSchema.optional(),
+    /** Files staged with `files.begin` … `files.finish`. */
+    files: z.array(z.object({ id: stagedFileId, question: z.string().max(80).optional() }).strict()).max(20).optional(),
+    /** The draft it was composed in, removed once sent. */
+    draftId: z.string().max(60).optional(),
+  })
+  .strict();
 
 export const quarantineEntrySchema = z.object({
   collection: z.string(),
@@ -164,32 +248,28 @@ export const workstationCalls = {
   /** Documents the sync set aside (refused by the server, or failing the schema), with why. */
   'sync.quarantine': { input: noInput, output: z.array(quarantineEntrySchema) },
   'sync.retryQuarantined': { input: noInput, output: z.object({ remaining: z.number().int().min(0) }) },
-  /** Starts a case: its header and its first event ("sent"), queued for upload when offline. */
-  'cases.send': {
-    input: z
-      .object({
-        recipient: z.string().min(1).max(64),
-        area: z.enum(legislativeAreaCodes),
-        subject: z.string().trim().min(1).max(300),
-        note: z.string().max(10_000).optional(),
-      })
-      .strict(),
-    output: z.object({ caseId: z.string() }),
-  },
-  /** Records the next step of a case, if the workflow allows it to this authority now. */
+  /** Starts a request: its header and its first event ("sent"), queued for upload when offline. */
+  'cases.send': { input: sendRequestInputSchema, output: z.object({ caseId: z.string() }) },
+  /** Records the next step of a request, if the workflow allows it to this authority now. */
   'cases.record': {
     input: z
       .object({
         caseId: caseIdSchema,
         type: z.enum(caseEventTypes).exclude(['sent']),
-        answerBy: z.string().max(40).optional(),
-        note: z.string().max(10_000).optional(),
-        answers: z.record(z.string().max(64), z.string().max(10_000)).optional(),
+        answerBy: calendarDateSchema.optional(),
+        note: z.string().max(20_000).optional(),
+        answers: z.record(z.string().max(80), answerValueSchema).optional(),
+        to: z.string().max(64).optional(),
+        questions: z.array(z.string().max(80)).max(200).optional(),
+        otherCase: caseIdSchema.optional(),
+        handler: z.string().max(200).optional(),
+        files: z.array(z.object({ id: stagedFileId, question: z.string().max(80).optional() }).strict()).max(20).optional(),
       })
       .strict(),
-    output: z.object({ eventId: z.string() }),
+    output: z.object({ eventId: z.string(), otherCase: z.string().optional() }),
   },
-  'cases.list': { input: noInput, output: z.array(caseSummarySchema) },
+  /** The requests of this authority, incoming or outgoing, filtered and sorted, a page at a time. */
+  'cases.list': { input: caseListInputSchema, output: z.object({ total: z.number().int(), rows: z.array(caseSummarySchema) }) },
   'cases.get': {
     input: z.object({ caseId: caseIdSchema }).strict(),
     output: z
@@ -197,12 +277,51 @@ export const workstationCalls = {
         header: caseHeaderSchema,
         events: z.array(caseEventSchema),
         state: z.enum(caseStates),
-        role: z.enum(['requester', 'recipient']),
+        /** The authority that holds it now, the date agreed, the questions still asked. */
+        recipient: z.string(),
+        answerBy: z.string().optional(),
+        dateProposed: z.boolean(),
+        questions: z.array(z.string()),
+        handler: z.string().optional(),
+        roles: z.array(z.enum(caseRoles)),
         allowed: z.array(z.enum(caseEventTypes)),
         refusals: z.array(refusalSchema),
+        /** Official names and countries of the authorities the request names. */
+        authorities: z.record(z.string(), z.object({ name: z.string(), country: z.string() })),
       })
       .nullable(),
   },
+  /** A request and its answers as a PDF in a language; read it with `files.read`. */
+  'cases.pdf': {
+    input: z.object({ caseId: caseIdSchema, language: z.enum(uiLanguages) }).strict(),
+    output: z.object({ fileId: stagedFileId, name: z.string(), size: z.number().int() }),
+  },
+  /** Makes a file of a request's event readable with `files.read`. */
+  'cases.file': {
+    input: z.object({ caseId: caseIdSchema, eventId: z.string().max(120), fileId: stagedFileId }).strict(),
+    output: z.object({ fileId: stagedFileId, name: z.string(), size: z.number().int(), type: z.string() }),
+  },
+  /** Files travel in pieces (a message is small): begin, append base64 pieces, finish (checked). */
+  'files.begin': {
+    input: z.object({ name: z.string().trim().min(1).max(255), size: z.number().int().min(0) }).strict(),
+    output: z.object({ uploadId: stagedFileId }),
+  },
+  'files.append': {
+    input: z.object({ uploadId: stagedFileId, data: z.string().max(200_000) }).strict(),
+    output: z.object({ received: z.number().int() }),
+  },
+  'files.finish': { input: z.object({ uploadId: stagedFileId }).strict(), output: attachedFileSchema },
+  'files.read': {
+    input: z.object({ fileId: stagedFileId, offset: z.number().int().min(0), length: z.number().int().min(1).max(150_000) }).strict(),
+    output: z.object({ data: z.string(), size: z.number().int() }),
+  },
+  'drafts.list': { input: noInput, output: z.array(requestDraftSchema) },
+  'drafts.get': { input: z.object({ id: z.string().max(60) }).strict(), output: requestDraftSchema.nullable() },
+  /** Saves a draft (the officer's work so far); a new draft gets its id from the core. */
+  'drafts.save': { input: requestDraftSchema.omit({ id: true, updatedAt: true }).extend({ id: z.string().max(60).optional() }).strict(), output: requestDraftSchema },
+  'drafts.delete': { input: z.object({ id: z.string().max(60) }).strict(), output: z.object({ deleted: z.boolean() }) },
+  /** A new draft with the questions, subject and person of an existing request. */
+  'drafts.copyOf': { input: z.object({ caseId: caseIdSchema }).strict(), output: requestDraftSchema },
   /** Renames unusable local data (kept, never deleted) and starts again from the server. */
   'replica.setAside': { input: noInput, output: z.object({ keptAt: z.string() }) },
   'replica.unlock': {

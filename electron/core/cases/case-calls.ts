@@ -1,25 +1,44 @@
-// Cases of this workstation's authority, answered from the local replica (so they work
-// offline): starting a case, recording its next step, listing and reading them. A step the
-// workflow does not allow is refused here with its reason, before anything is written.
+// Requests of this workstation's authority, answered from the local replica (so they work
+// offline): sending a request, recording its next step, listing and reading them. A step the
+// workflow does not allow, or an answer that does not fit its question, is refused here with
+// its reason, before anything is written.
 import { randomBytes } from 'node:crypto';
 import { debounceTime, merge, startWith } from 'rxjs';
-import type { CallHandlers, CaseSummary, StreamHandlers } from '../../../shared/api/workstation-api';
-import { caseEventId, type CaseEvent, type CaseHeader } from '../../../shared/cases/case-documents';
-import { allowedEvents, caseStateOf, checkEvent, roleOf } from '../../../shared/cases/case-workflow';
+import type { CallHandlers, StreamHandlers } from '../../../shared/api/workstation-api';
+import { caseEventId, type AttachedFile, type CaseEvent, type CaseHeader } from '../../../shared/cases/case-documents';
+import { allowedEvents, caseFactsOf, checkEvent, rolesOf } from '../../../shared/cases/case-workflow';
+import { answerProblem, questionOf } from '../../../shared/requests/question-catalogue';
 import type { ReplicaCollections } from '../database';
 import { HandlerError } from '../carrier-endpoint';
+import { CaseInbox } from './case-inbox';
+import type { StagedFiles } from './staged-files';
+import type { RequestDrafts } from './request-drafts';
 
 export interface CaseSource {
   /** The authority this workstation acts for. */
   authorityId: string;
   collections(): Pick<ReplicaCollections, 'cases' | 'caseEvents' | 'refusals' | 'authorities'>;
+  files?: StagedFiles;
+  drafts?: RequestDrafts;
 }
 
 function newCaseId(authorityId: string): string {
   return `${authorityId}-${Date.now().toString(36)}-${randomBytes(4).toString('hex')}`;
 }
 
-export function caseCalls(source: CaseSource): Pick<CallHandlers, 'cases.send' | 'cases.record' | 'cases.list' | 'cases.get'> {
+type FileChoice = { id: string; question?: string };
+
+export function caseCalls(source: CaseSource): Pick<CallHandlers, 'cases.send' | 'cases.record' | 'cases.list' | 'cases.get' | 'cases.file' | 'drafts.copyOf'> {
+  let inbox: { collections: object; inbox: CaseInbox } | undefined;
+  function currentInbox(): CaseInbox {
+    const collections = source.collections();
+    if (inbox?.collections !== collections) {
+      inbox?.inbox.close();
+      inbox = { collections, inbox: new CaseInbox(source) };
+    }
+    return inbox.inbox;
+  }
+
   async function eventsOf(caseId: string): Promise<CaseEvent[]> {
     const documents = await source.collections().caseEvents.find({ selector: { caseId }, sort: [{ caseId: 'asc' }, { number: 'asc' }] }).exec();
     return documents.map((document) => document.toMutableJSON() as CaseEvent);
@@ -27,74 +46,152 @@ export function caseCalls(source: CaseSource): Pick<CallHandlers, 'cases.send' |
 
   async function headerOf(caseId: string): Promise<CaseHeader> {
     const document = await source.collections().cases.findOne(caseId).exec();
-    if (!document) throw new HandlerError('not-found', `There is no case ${caseId} in this workstation.`);
+    if (!document) throw new HandlerError('not-found', `There is no request ${caseId} in this workstation.`);
     return document.toMutableJSON() as CaseHeader;
   }
 
+  async function requireAuthority(id: string, what: string) {
+    if (!(await source.collections().authorities.findOne(id).exec())) throw new HandlerError('not-found', `${what} ${id} is not in the directory.`);
+  }
+
+  /** The staged files chosen, checked, with their content (nothing is written yet). */
+  async function takeFiles(choices: FileChoice[] | undefined): Promise<{ file: AttachedFile; bytes: Buffer }[]> {
+    if (!choices?.length) return [];
+    if (!source.files) throw new HandlerError('unavailable', 'Files cannot be attached here.');
+    const taken = [];
+    for (const choice of choices) {
+      const { file, bytes } = await source.files.take(choice.id);
+      taken.push({ file: { ...file, ...(choice.question ? { question: choice.question } : {}) }, bytes });
+    }
+    return taken;
+  }
+
+  /** Writes an event with its files as attachments, in one write (events never change), then lets the staged copies go. */
+  async function writeEvent(event: CaseEvent, files: { file: AttachedFile; bytes: Buffer }[]) {
+    const { caseEvents } = source.collections();
+    const attachments = files.map(({ file, bytes }) => ({ id: file.id, type: file.type, data: new Blob([new Uint8Array(bytes)], { type: file.type }) }));
+    await caseEvents.insert((files.length ? { ...event, files: files.map(({ file }) => file), _attachments: attachments } : event) as CaseEvent);
+    for (const { file } of files) await source.files?.discard(file.id);
+  }
+
+  function checkQuestions(codes: string[] | undefined, area: string) {
+    for (const code of codes ?? []) {
+      const question = questionOf(code);
+      if (!question) throw new HandlerError('invalid-input', `There is no question ${code} in the question sets.`);
+      if (!code.startsWith(area === 'PQ' ? 'pq-' : 'svc-')) throw new HandlerError('invalid-input', `Question ${code} belongs to another legislative area.`);
+    }
+    if (codes && new Set(codes).size !== codes.length) throw new HandlerError('invalid-input', 'A question is asked once.');
+  }
+
   return {
-    async 'cases.send'({ recipient, area, subject, note }) {
-      const { cases, caseEvents, authorities } = source.collections();
+    async 'cases.send'(input) {
+      const { cases } = source.collections();
       const me = source.authorityId;
-      if (recipient === me) throw new HandlerError('invalid-input', 'A request goes to another authority, not to your own.');
-      if (!(await authorities.findOne(recipient).exec())) throw new HandlerError('not-found', `Authority ${recipient} is not in the directory.`);
+      if (input.recipient === me) throw new HandlerError('invalid-input', 'A request goes to another authority, not to your own.');
+      await requireAuthority(input.recipient, 'Authority');
+      checkQuestions(input.questions, input.area);
+      if (input.questions && input.questions.length === 0) throw new HandlerError('invalid-input', 'Choose at least one question.');
+      const files = await takeFiles(input.files);
       const now = new Date().toISOString();
-      const header: CaseHeader = { id: newCaseId(me), requester: me, recipient, area, subject, createdAt: now };
-      const sent: CaseEvent = { id: caseEventId(header.id, 0), caseId: header.id, number: 0, type: 'sent', author: me, at: now, ...(note ? { note } : {}) };
+      const header: CaseHeader = {
+        id: newCaseId(me),
+        requester: me,
+        recipient: input.recipient,
+        area: input.area,
+        subject: input.subject,
+        createdAt: now,
+        ...(input.competence ? { competence: input.competence } : {}),
+        ...(input.questionSet ? { questionSet: input.questionSet } : {}),
+        ...(input.questions ? { questions: input.questions } : {}),
+        ...(input.concerned ? { concerned: input.concerned } : {}),
+        ...(input.answerBy ? { answerBy: input.answerBy } : {}),
+      };
+      const sent: CaseEvent = { id: caseEventId(header.id, 0), caseId: header.id, number: 0, type: 'sent', author: me, at: now, ...(input.note ? { note: input.note } : {}) };
       await cases.insert(header);
-      await caseEvents.insert(sent);
+      await writeEvent(sent, files);
+      if (input.draftId) await source.drafts?.delete(input.draftId);
       return { caseId: header.id };
     },
-    async 'cases.record'({ caseId, type, answerBy, note, answers }) {
+    async 'cases.record'({ caseId, files: fileChoices, ...content }) {
       const header = await headerOf(caseId);
       const events = await eventsOf(caseId);
-      const state = caseStateOf(header, events);
+      const facts = caseFactsOf(header, events);
+      for (const [code, value] of Object.entries(content.answers ?? {})) {
+        const question = questionOf(code);
+        if (!question || !facts.questions.includes(code)) throw new HandlerError('invalid-input', `Question ${code} was not asked in this request; its answer was not recorded.`);
+        const problem = answerProblem(question, value);
+        if (problem) throw new HandlerError('invalid-input', `Question ${code}: ${problem}`);
+      }
+      if (content.to) await requireAuthority(content.to, 'Authority');
+      const otherCase = content.type === 'split' ? `${caseId}-s${events.length}` : content.otherCase;
       const event: CaseEvent = {
         id: caseEventId(caseId, events.length),
         caseId,
         number: events.length,
-        type,
         author: source.authorityId,
         at: new Date().toISOString(),
-        ...(answerBy ? { answerBy } : {}),
-        ...(note ? { note } : {}),
-        ...(answers ? { answers } : {}),
-      };
-      const verdict = checkEvent(header, state, events.length, event);
+        ...Object.fromEntries(Object.entries(content).filter(([, value]) => value !== undefined && value !== '')),
+        ...(otherCase ? { otherCase } : {}),
+      } as CaseEvent;
+      const files = await takeFiles(fileChoices);
+      const verdict = checkEvent(header, facts, events.length, files.length ? { ...event, files: files.map(({ file }) => file) } : event);
       if (!verdict.ok) throw new HandlerError('not-allowed', verdict.detail);
-      await source.collections().caseEvents.insert(event);
-      return { eventId: event.id };
+      await writeEvent(event, files);
+      return { eventId: event.id, ...(content.type === 'split' ? { otherCase } : {}) };
     },
-    async 'cases.list'() {
-      const { cases, caseEvents, refusals } = source.collections();
-      const [headers, events, refused] = await Promise.all([cases.find().exec(), caseEvents.find().exec(), refusals.find().exec()]);
-      const byCase = new Map<string, CaseEvent[]>();
-      for (const document of events) {
-        const event = document.toMutableJSON() as CaseEvent;
-        byCase.set(event.caseId, [...(byCase.get(event.caseId) ?? []), event]);
-      }
-      const refusedByCase = new Map<string, number>();
-      for (const refusal of refused) refusedByCase.set(refusal.caseId, (refusedByCase.get(refusal.caseId) ?? 0) + 1);
-      const summaries: CaseSummary[] = [];
-      for (const document of headers) {
-        const header = document.toMutableJSON() as CaseHeader;
-        const role = roleOf(header, source.authorityId);
-        if (!role) continue;
-        const chain = byCase.get(header.id) ?? [];
-        const updatedAt = chain.reduce((latest, event) => (event.at > latest ? event.at : latest), header.createdAt);
-        summaries.push({ ...header, state: caseStateOf(header, chain), role, updatedAt, refused: refusedByCase.get(header.id) ?? 0 });
-      }
-      return summaries.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    async 'cases.list'(input) {
+      return currentInbox().list(input);
     },
     async 'cases.get'({ caseId }) {
       const document = await source.collections().cases.findOne(caseId).exec();
       if (!document) return null;
       const header = document.toMutableJSON() as CaseHeader;
-      const role = roleOf(header, source.authorityId);
-      if (!role) return null;
       const events = await eventsOf(caseId);
-      const state = caseStateOf(header, events);
+      const facts = caseFactsOf(header, events);
+      const roles = rolesOf(header, facts, source.authorityId);
+      if (roles.length === 0 && !facts.formerRecipients.includes(source.authorityId)) return null;
       const refusals = await source.collections().refusals.find({ selector: { caseId } }).exec();
-      return { header, events, state, role, allowed: allowedEvents(state, role), refusals: refusals.map((refusal) => refusal.toMutableJSON()) };
+      const ids = [...new Set([header.requester, header.recipient, facts.recipient, ...facts.formerRecipients, ...events.flatMap((event) => (event.to ? [event.to] : []))])];
+      const found = await source.collections().authorities.findByIds(ids).exec();
+      const authorities = Object.fromEntries(ids.map((id) => [id, { name: found.get(id)?.officialName ?? id, country: found.get(id)?.country ?? id.slice(0, 2) }]));
+      return {
+        header,
+        events,
+        state: facts.state,
+        recipient: facts.recipient,
+        ...(facts.answerBy ? { answerBy: facts.answerBy } : {}),
+        dateProposed: facts.dateProposed,
+        questions: facts.questions,
+        ...(facts.handler ? { handler: facts.handler } : {}),
+        roles,
+        allowed: allowedEvents(facts.state, roles),
+        refusals: refusals.map((refusal) => refusal.toMutableJSON()),
+        authorities,
+      };
+    },
+    async 'cases.file'({ caseId, eventId, fileId }) {
+      const document = await source.collections().caseEvents.findOne(eventId).exec();
+      const file = (document?.files ?? []).find((candidate) => candidate.id === fileId);
+      if (!document || document.caseId !== caseId || !file) throw new HandlerError('not-found', 'There is no such file in this request.');
+      const attachment = document.getAttachment(fileId);
+      if (!attachment) throw new HandlerError('not-found', `The file "${file.name}" has not arrived yet; it comes with the next sync.`);
+      const bytes = new Uint8Array(await (await attachment.getData()).arrayBuffer());
+      if (!source.files) throw new HandlerError('unavailable', 'Files cannot be opened here.');
+      return source.files.stage(file.name, file.type, bytes);
+    },
+    async 'drafts.copyOf'({ caseId }) {
+      const header = await headerOf(caseId);
+      if (!source.drafts) throw new HandlerError('unavailable', 'Drafts cannot be kept here.');
+      return source.drafts.save({
+        area: header.area,
+        ...(header.competence ? { competence: header.competence } : {}),
+        ...(header.questionSet ? { questionSet: header.questionSet } : {}),
+        questions: header.questions ?? [],
+        concerned: header.concerned ?? {},
+        subject: header.subject,
+        files: [],
+        copiedFrom: caseId,
+      });
     },
   };
 }

@@ -58,62 +58,132 @@ async function centralDocumentIds(authorityId: string): Promise<string[]> {
   return body.rows.map((row) => row.id).filter((id) => !id.startsWith('_design/'));
 }
 
+const minimalPdf = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+
+/** Stages a file through the pieces API, as the renderer does. */
+async function stage(core: WorkstationCore, name: string, bytes: Buffer) {
+  const { uploadId } = await core.calls['files.begin']({ name, size: bytes.length });
+  for (let offset = 0; offset < bytes.length; offset += 30) await core.calls['files.append']({ uploadId, data: bytes.subarray(offset, offset + 30).toString('base64') });
+  return core.calls['files.finish']({ uploadId });
+}
+
+const questions = ['pq-general.diploma-authentic', 'pq-general.training-level', 'pq-general.registration-date', 'pq-general.certificate-current-status'];
+const list = (core: WorkstationCore, box: 'incoming' | 'outgoing' | 'all' = 'all') => core.calls['cases.list']({ box, sort: 'updated', offset: 0, limit: 100 });
+
 describe('a request from Austria to Romania through the exchange relay', () => {
   let caseId: string;
 
-  it('arrives at the Romanian authority, which accepts and answers it', async () => {
-    ({ caseId } = await cores.at.calls['cases.send']({ recipient: romanian.id, area: 'PQ', subject: 'Doctor: certificate of current professional status' }));
+  it('arrives at the Romanian authority with its questions, person concerned and file', async () => {
+    const file = await stage(cores.at, 'diploma.pdf', minimalPdf);
+    ({ caseId } = await cores.at.calls['cases.send']({
+      recipient: romanian.id,
+      area: 'PQ',
+      subject: 'Doctor: certificate of current professional status',
+      competence: 'profession:doctor',
+      questionSet: 'pq-general',
+      questions,
+      concerned: { name: 'Dr. Andrei Popescu', dateOfBirth: '1980-05-03' },
+      answerBy: '2026-12-05',
+      files: [{ id: file.id }],
+    }));
     const received = await waitFor('the request in the Romanian workstation', async () => (await caseOf(cores.ro, caseId))?.state === 'sent' && caseOf(cores.ro, caseId));
-    expect(received.role).toBe('recipient');
-    expect(received.allowed).toEqual(['accepted']);
-    expect(received.header).toMatchObject({ requester: austrian.id, recipient: romanian.id });
+    expect(received.roles).toEqual(['recipient', 'allocator']);
+    expect(received.allowed.sort()).toEqual(['accepted', 'allocated', 'forwarded', 'info-requested', 'linked', 'split'].sort());
+    expect(received.header).toMatchObject({ requester: austrian.id, recipient: romanian.id, questions, concerned: { name: 'Dr. Andrei Popescu' } });
+    expect(received.events[0]!.files).toEqual([expect.objectContaining({ name: 'diploma.pdf', type: 'application/pdf', size: minimalPdf.length })]);
+    await waitFor('the file in the Romanian replica', () => cores.ro.calls['cases.file']({ caseId, eventId: `${caseId}~0`, fileId: file.id }).then(() => true, () => false));
+    const copy = await cores.ro.calls['cases.file']({ caseId, eventId: `${caseId}~0`, fileId: file.id });
+    const read = await cores.ro.calls['files.read']({ fileId: copy.fileId, offset: 0, length: 100_000 });
+    expect(Buffer.from(read.data, 'base64').equals(minimalPdf)).toBe(true);
+  });
 
+  it('is accepted and answered with predefined answers and a file', async () => {
+    await cores.ro.calls['cases.record']({ caseId, type: 'allocated', handler: 'Ioana Pop' });
     await cores.ro.calls['cases.record']({ caseId, type: 'accepted', answerBy: '2026-12-05' });
-    await cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'PQ-GEN-01': 'yes', 'PQ-GEN-02': 'The certificate is authentic.' } });
+    const certificate = await stage(cores.ro, 'certificate.pdf', minimalPdf);
+    await cores.ro.calls['cases.record']({
+      caseId,
+      type: 'answered',
+      answers: { 'pq-general.diploma-authentic': ['yes'], 'pq-general.training-level': ['diploma-university'], 'pq-general.registration-date': '2006-09-01' },
+      files: [{ id: certificate.id, question: 'pq-general.certificate-current-status' }],
+    });
     const answered = await waitFor('the answer in the Austrian workstation', async () => (await caseOf(cores.at, caseId))?.state === 'answered' && caseOf(cores.at, caseId));
     expect(answered.events.map((event) => [event.number, event.type, event.author])).toEqual([
       [0, 'sent', austrian.id],
-      [1, 'accepted', romanian.id],
-      [2, 'answered', romanian.id],
+      [1, 'allocated', romanian.id],
+      [2, 'accepted', romanian.id],
+      [3, 'answered', romanian.id],
     ]);
-    expect(answered.events[2]!.answers).toEqual({ 'PQ-GEN-01': 'yes', 'PQ-GEN-02': 'The certificate is authentic.' });
-    expect(answered.allowed).toEqual(['closed']);
+    expect(answered.events[3]!.answers).toEqual({ 'pq-general.diploma-authentic': ['yes'], 'pq-general.training-level': ['diploma-university'], 'pq-general.registration-date': '2006-09-01' });
+    expect(answered.allowed.sort()).toEqual(['closed', 'disputed', 'linked']);
+    await waitFor('the answer’s file in the Austrian replica', () => cores.at.calls['cases.file']({ caseId, eventId: `${caseId}~3`, fileId: certificate.id }).then(() => true, () => false));
+    expect(await cores.at.calls['cases.file']({ caseId, eventId: `${caseId}~3`, fileId: certificate.id })).toMatchObject({ name: 'certificate.pdf', size: minimalPdf.length });
   });
 
   it('is closed by Austria, and Romania sees it closed', async () => {
     await cores.at.calls['cases.record']({ caseId, type: 'closed' });
     await waitFor('the closed case in the Romanian workstation', async () => (await caseOf(cores.ro, caseId))?.state === 'closed');
-    const list = await cores.ro.calls['cases.list']({});
-    expect(list).toEqual([expect.objectContaining({ id: caseId, state: 'closed', role: 'recipient', refused: 0 })]);
+    expect((await list(cores.ro)).rows).toEqual([expect.objectContaining({ id: caseId, state: 'closed', role: 'recipient', refused: 0, handler: 'Ioana Pop' })]);
+    expect((await list(cores.ro, 'outgoing')).total).toBe(0);
+    expect((await list(cores.at, 'outgoing')).rows).toEqual([expect.objectContaining({ id: caseId, counterpart: { id: romanian.id, name: romanian.officialName, country: 'RO' } })]);
   });
 
-  it('refuses, in the workstation, a step the workflow does not allow', async () => {
-    await expect(cores.ro.calls['cases.record']({ caseId, type: 'answered' })).rejects.toMatchObject({ code: 'not-allowed' });
-    await expect(hungary.call('cases.record', { caseId, type: 'accepted' })).rejects.toMatchObject({ code: 'not-found' });
+  it('refuses, in the workstation, what the workflow or the questions do not allow, writing nothing', async () => {
+    await expect(cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.diploma-authentic': ['no'] } })).rejects.toMatchObject({ code: 'not-allowed' });
+    await expect(hungary.call('cases.record', { caseId, type: 'accepted', answerBy: '2026-12-01' })).rejects.toMatchObject({ code: 'not-found' });
+    expect((await caseOf(cores.ro, caseId))!.events).toHaveLength(5);
   });
 
   it('never reaches the Hungarian authority: neither its central database nor its replica', async () => {
     await hungary.call('awaitInSync');
-    expect(await hungary.call('cases.list')).toEqual([]);
+    expect(await hungary.call('cases.list', { box: 'all' })).toMatchObject({ total: 0 });
     expect(await hungary.call('cases.get', { caseId })).toBeNull();
     expect(await centralDocumentIds(hungarian.id)).toEqual([]);
     const romanianIds = await centralDocumentIds(romanian.id);
-    expect(romanianIds.sort()).toEqual([`case:${caseId}`, `event:${caseId}~0`, `event:${caseId}~1`, `event:${caseId}~2`, `event:${caseId}~3`].sort());
+    expect(romanianIds.sort()).toEqual([`case:${caseId}`, ...[0, 1, 2, 3, 4].map((n) => `event:${caseId}~${n}`)].sort());
   });
 
   it('tells the author when the relay refuses an event written past the workstation’s checks', async () => {
     // As an out-of-date or tampered client would: an event the workflow does not allow.
     const database = authorityDatabaseName(austrian.id);
-    await client.expect('PUT', `${database}/${encodeURIComponent(`event:${caseId}~4`)}`, [201], {
-      caseId, number: 4, type: 'accepted', author: austrian.id, at: new Date().toISOString(),
+    await client.expect('PUT', `${database}/${encodeURIComponent(`event:${caseId}~5`)}`, [201], {
+      caseId, number: 5, type: 'accepted', author: austrian.id, at: new Date().toISOString(), answerBy: '2026-12-01',
     });
     const refused = await waitFor('the refusal in the Austrian workstation', async () => {
       const found = await caseOf(cores.at, caseId);
       return found && found.refusals.length > 0 && found;
     });
-    expect(refused.refusals[0]).toMatchObject({ id: `${caseId}~4`, code: 'not-allowed-now' });
-    expect((await cores.at.calls['cases.list']({}))[0]).toMatchObject({ id: caseId, refused: 1 });
+    expect(refused.refusals[0]).toMatchObject({ id: `${caseId}~5`, code: 'not-allowed-now' });
+    expect((await list(cores.at)).rows[0]).toMatchObject({ id: caseId, refused: 1 });
     // The Romanian side never sees it.
-    expect(await centralDocumentIds(romanian.id)).not.toContain(`event:${caseId}~4`);
+    expect(await centralDocumentIds(romanian.id)).not.toContain(`event:${caseId}~5`);
+  });
+});
+
+describe('a request split and forwarded by its recipient', () => {
+  const others = directory.filter((a) => a.country === 'RO' && a.id !== romanian.id);
+  const [splitTo, forwardTo] = [others[0]!, others[1]!];
+  let caseId: string;
+
+  it('moves the split questions to a new request of the requester, delivered to the other authority', async () => {
+    ({ caseId } = await cores.at.calls['cases.send']({ recipient: romanian.id, area: 'PQ', subject: 'Nurse: registration', questionSet: 'pq-general', questions }));
+    await waitFor('the request in Romania', async () => (await caseOf(cores.ro, caseId))?.state === 'sent');
+    await expect(cores.ro.calls['cases.record']({ caseId, type: 'split', to: splitTo.id, questions })).rejects.toMatchObject({ code: 'not-allowed', message: expect.stringContaining('forward') });
+    const { otherCase } = await cores.ro.calls['cases.record']({ caseId, type: 'split', to: splitTo.id, questions: [questions[3]!] });
+    const child = await waitFor('the split request in Austria', async () => (await caseOf(cores.at, otherCase!)) ?? false);
+    expect(child).toMatchObject({ state: 'sent', recipient: splitTo.id, questions: [questions[3]], header: { requester: austrian.id, splitFrom: caseId } });
+    await waitFor('the split request in the other authority’s database', async () => (await centralDocumentIds(splitTo.id)).includes(`event:${otherCase}~0`));
+    expect((await caseOf(cores.at, caseId))!.questions).toEqual(questions.slice(0, 3));
+  });
+
+  it('delivers the whole request to the authority it is forwarded to; the former recipient keeps it, read-only', async () => {
+    await cores.ro.calls['cases.record']({ caseId, type: 'forwarded', to: forwardTo.id, note: 'The Bucharest chamber keeps this register.' });
+    await waitFor('the forwarded request in the new authority’s database', async () => (await centralDocumentIds(forwardTo.id)).includes(`event:${caseId}~2`));
+    expect((await centralDocumentIds(forwardTo.id)).sort()).toEqual([`case:${caseId}`, `event:${caseId}~0`, `event:${caseId}~1`, `event:${caseId}~2`].sort());
+    const forwarded = await waitFor('the forward in Austria', async () => (await caseOf(cores.at, caseId))?.state === 'forwarded' && caseOf(cores.at, caseId));
+    expect(forwarded.recipient).toBe(forwardTo.id);
+    const former = (await caseOf(cores.ro, caseId))!;
+    expect(former).toMatchObject({ roles: [], allowed: [] });
+    expect((await list(cores.ro, 'incoming')).rows.find((row) => row.id === caseId)).toMatchObject({ role: 'former-recipient', state: 'forwarded' });
   });
 });

@@ -1,0 +1,43 @@
+// Files between the renderer and its host travel in pieces (a message is small): uploads are
+// staged and checked by the host, downloads are read back piece by piece and saved.
+import type { WorkstationApi } from '../../shared/api/workstation-api';
+import type { AttachedFile } from '../../shared/cases/case-documents';
+
+const pieceBytes = 96 * 1024;
+
+function toBase64(bytes: Uint8Array): string {
+  let text = '';
+  for (let index = 0; index < bytes.length; index += 0x8000) text += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  return btoa(text);
+}
+
+export async function uploadFile(host: WorkstationApi, file: File, onProgress: (fraction: number) => void): Promise<AttachedFile> {
+  const { uploadId } = await host.call('files.begin', { name: file.name, size: file.size });
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  for (let offset = 0; offset < bytes.length; offset += pieceBytes) {
+    await host.call('files.append', { uploadId, data: toBase64(bytes.subarray(offset, offset + pieceBytes)) });
+    onProgress(Math.min(1, (offset + pieceBytes) / bytes.length));
+  }
+  return host.call('files.finish', { uploadId });
+}
+
+/** Reads a staged file and hands it to the browser as a download. */
+export async function downloadStaged(host: WorkstationApi, fileId: string, name: string, type: string): Promise<void> {
+  const pieces: Uint8Array[] = [];
+  let offset = 0;
+  for (;;) {
+    const { data, size } = await host.call('files.read', { fileId, offset, length: pieceBytes });
+    const bytes = Uint8Array.from(atob(data), (character) => character.charCodeAt(0));
+    pieces.push(bytes);
+    offset += bytes.length;
+    if (offset >= size || bytes.length === 0) break;
+  }
+  const url = URL.createObjectURL(new Blob(pieces as BlobPart[], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
