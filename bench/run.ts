@@ -3,6 +3,7 @@
 import { authoritySearchBenchmark } from './authority-search.bench';
 import { directoryPageBenchmark } from './directory-page.bench';
 import { firstSyncBenchmark } from './first-sync.bench';
+import { requestInboxBenchmark } from './request-inbox.bench';
 import { storagePerformanceBenchmark } from './storage-performance.bench';
 
 export interface BenchmarkSuite {
@@ -10,7 +11,7 @@ export interface BenchmarkSuite {
   run(): Promise<void>;
 }
 
-const suites: BenchmarkSuite[] = [directoryPageBenchmark, storagePerformanceBenchmark, firstSyncBenchmark, authoritySearchBenchmark];
+const suites: BenchmarkSuite[] = [directoryPageBenchmark, requestInboxBenchmark, storagePerformanceBenchmark, firstSyncBenchmark, authoritySearchBenchmark];
 const only = process.argv[2];
 
 for (const suite of suites) {

@@ -31,7 +31,7 @@ export interface WorkstationEnvironment {
   close(): Promise<void>;
 }
 
-async function startWebHostProcess(home: string, centralUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+export async function startWebHostProcess(home: string, centralUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(process.execPath, [...typescriptLoader, join(projectRoot, 'electron', 'web-host', 'start-web.ts')], {
     cwd: projectRoot,
     env: { ...process.env, PORT: '0', IMI_DESK_HOME: home, IMI_DESK_CENTRAL_URL: centralUrl, ...env },
@@ -54,7 +54,7 @@ async function startWebHostProcess(home: string, centralUrl: string, env: Record
   return { url, child };
 }
 
-function stop(child: ChildProcess): Promise<void> {
+export function stopProcess(child: ChildProcess): Promise<void> {
   return new Promise<void>((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     child.once('exit', () => resolve());
@@ -80,14 +80,14 @@ export async function startWorkstationEnvironment(authorities = 5_737, env: Reco
       central = await startCentralProcess({ authorities, port: central.port, dataFolder: centralFolder });
     },
     async restartWorkstation(whileStopped) {
-      await stop(webHost.child);
+      await stopProcess(webHost.child);
       await whileStopped?.();
       webHost = await startWebHostProcess(join(folder, 'home'), central.url, env);
       environment.url = webHost.url;
       return webHost.url;
     },
     async close() {
-      await stop(webHost.child);
+      await stopProcess(webHost.child);
       await central.kill();
       await rm(folder, { recursive: true, force: true });
     },

@@ -103,6 +103,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
     authorityId: options.authorityId ?? '',
     files,
     drafts,
+    language: () => settings.get().language,
     collections: () => {
       if (!options.authorityId) throw new HandlerError('unavailable', 'This workstation does not act for an authority yet.');
       return replicaCollections();
@@ -111,6 +112,11 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
 
   const registerSource = { collections: replicaCollections, authorityId: options.authorityId };
   const requestCalls = caseCalls(caseSource);
+  // The requests' derived state is built at start-up, before the officer opens the lists.
+  const prepareRequestLists = () => {
+    if (options.authorityId && opening.replica) void requestCalls['cases.list']({ box: 'all', sort: 'updated', offset: 0, limit: 1 }).catch(() => {});
+  };
+  prepareRequestLists();
 
   const calls: CallHandlers = {
     async 'workspace.info'() {
@@ -143,6 +149,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       const keptAt = await setReplicaAside(replicaFolder);
       opening = key.kind === 'passphrase' ? lockedReplica(replicaFolder) : await openLocalReplica(replicaFolder, options.storage, password);
       startSync();
+      prepareRequestLists();
       return { keptAt };
     },
     async 'replica.unlock'({ passphrase }) {
@@ -155,6 +162,7 @@ export async function openWorkstationCore(options: WorkstationCoreOptions): Prom
       }
       password = passphrase;
       startSync();
+      prepareRequestLists();
       return { unlocked: true as const };
     },
     ...directoryCalls(authorities),

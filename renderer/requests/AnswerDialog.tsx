@@ -25,6 +25,7 @@ import { useHost } from '../host/host-context';
 import { useLanguage } from '../i18n/use-language';
 import { InfoPoint } from '../help/InfoPoint';
 import { uploadFile } from './file-transfer';
+import { fileProblem } from './file-problem';
 import { questionTexts } from './question-texts';
 import type { RequestView } from './RequestPage';
 
@@ -55,7 +56,7 @@ export function AnswerDialog({ request, onClose }: { request: RequestView; onClo
         const staged = await uploadFile(host, file, (fraction) => setUploading({ name: file.name, fraction }));
         setFiles((current) => [...current, { file: staged, question }]);
       } catch (error) {
-        setProblem(t('requests.fileErrors.failed', { name: file.name, message: (error as Error).message }));
+        setProblem(fileProblem(t, file.name, error));
       } finally {
         setUploading(undefined);
       }

@@ -1,7 +1,15 @@
 // Files between the renderer and its host travel in pieces (a message is small): uploads are
 // staged and checked by the host, downloads are read back piece by piece and saved.
 import type { WorkstationApi } from '../../shared/api/workstation-api';
+import { checkAttachment } from '../../shared/cases/attachment-check';
 import type { AttachedFile } from '../../shared/cases/case-documents';
+
+/** Thrown before anything travels when a file is not one the host accepts; `code` names why. */
+export class FileRefused extends Error {
+  constructor(readonly code: 'too-large' | 'empty' | 'not-accepted' | 'name-mismatch', message: string) {
+    super(message);
+  }
+}
 
 const pieceBytes = 96 * 1024;
 
@@ -12,8 +20,11 @@ function toBase64(bytes: Uint8Array): string {
 }
 
 export async function uploadFile(host: WorkstationApi, file: File, onProgress: (fraction: number) => void): Promise<AttachedFile> {
-  const { uploadId } = await host.call('files.begin', { name: file.name, size: file.size });
   const bytes = new Uint8Array(await file.arrayBuffer());
+  // Checked here first, so that the officer reads why in their language; the host checks again.
+  const verdict = checkAttachment(file.name, bytes);
+  if (!verdict.ok) throw new FileRefused(verdict.code, verdict.message);
+  const { uploadId } = await host.call('files.begin', { name: file.name, size: file.size });
   for (let offset = 0; offset < bytes.length; offset += pieceBytes) {
     await host.call('files.append', { uploadId, data: toBase64(bytes.subarray(offset, offset + pieceBytes)) });
     onProgress(Math.min(1, (offset + pieceBytes) / bytes.length));

@@ -32,12 +32,12 @@ afterAll(async () => {
   await server?.kill();
 });
 
-type Step = { type: CaseEventType; by: 'requester' | 'recipient'; waitsFor: number | null };
+type Step = { type: CaseEventType; by: 'requester' | 'recipient'; waitsFor: number | null; content?: Record<string, unknown> };
 // Each party writes a step once it has received the step before it (as a workstation would).
 const steps: Step[] = [
   { type: 'sent', by: 'requester', waitsFor: null },
-  { type: 'accepted', by: 'recipient', waitsFor: 0 },
-  { type: 'answered', by: 'recipient', waitsFor: 1 },
+  { type: 'accepted', by: 'recipient', waitsFor: 0, content: { answerBy: '2026-12-20' } },
+  { type: 'answered', by: 'recipient', waitsFor: 1, content: { note: 'The diploma is authentic.' } },
   { type: 'closed', by: 'requester', waitsFor: 2 },
 ];
 
@@ -81,7 +81,7 @@ describe('the exchange relay, killed at random moments', () => {
           if (step.waitsFor !== null && !received.get(author)!.has(`event:${c.id}~${step.waitsFor}`)) continue;
           const documents = writes.get(author) ?? [];
           if (c.written === 0) documents.push({ _id: `case:${c.id}`, requester: c.requester, recipient: c.recipient, area: 'PQ', subject: 'Doctor', createdAt: new Date().toISOString() });
-          documents.push({ _id: `event:${c.id}~${c.written}`, caseId: c.id, number: c.written, type: step.type, author, at: new Date().toISOString() });
+          documents.push({ _id: `event:${c.id}~${c.written}`, caseId: c.id, number: c.written, type: step.type, author, at: new Date().toISOString(), ...step.content });
           writes.set(author, documents);
           c.written++;
         }

@@ -8,6 +8,7 @@ import type { CallHandlers, StreamHandlers } from '../../../shared/api/workstati
 import { caseEventId, type AttachedFile, type CaseEvent, type CaseHeader } from '../../../shared/cases/case-documents';
 import { allowedEvents, caseFactsOf, checkEvent, rolesOf } from '../../../shared/cases/case-workflow';
 import { answerProblem, questionOf } from '../../../shared/requests/question-catalogue';
+import type { UiLanguage } from '../../../shared/languages';
 import type { ReplicaCollections } from '../database';
 import { HandlerError } from '../carrier-endpoint';
 import { CaseInbox } from './case-inbox';
@@ -20,6 +21,8 @@ export interface CaseSource {
   collections(): Pick<ReplicaCollections, 'cases' | 'caseEvents' | 'refusals' | 'authorities'>;
   files?: StagedFiles;
   drafts?: RequestDrafts;
+  /** The officer's language: free text they write is marked with it. */
+  language?: () => UiLanguage;
 }
 
 function newCaseId(authorityId: string): string {
@@ -106,8 +109,10 @@ export function caseCalls(source: CaseSource): Pick<CallHandlers, 'cases.send' |
         ...(input.concerned ? { concerned: input.concerned } : {}),
         ...(input.answerBy ? { answerBy: input.answerBy } : {}),
       };
-      const sent: CaseEvent = { id: caseEventId(header.id, 0), caseId: header.id, number: 0, type: 'sent', author: me, at: now, ...(input.note ? { note: input.note } : {}) };
-      await cases.insert(header);
+      const language = source.language?.();
+      const header0: CaseHeader = language ? { ...header, language } : header;
+      const sent: CaseEvent = { id: caseEventId(header.id, 0), caseId: header.id, number: 0, type: 'sent', author: me, at: now, ...(input.note ? { note: input.note, ...(language ? { language } : {}) } : {}) };
+      await cases.insert(header0);
       await writeEvent(sent, files);
       if (input.draftId) await source.drafts?.delete(input.draftId);
       return { caseId: header.id };
@@ -132,6 +137,7 @@ export function caseCalls(source: CaseSource): Pick<CallHandlers, 'cases.send' |
         at: new Date().toISOString(),
         ...Object.fromEntries(Object.entries(content).filter(([, value]) => value !== undefined && value !== '')),
         ...(otherCase ? { otherCase } : {}),
+        ...((content.note || content.answers) && source.language ? { language: source.language() } : {}),
       } as CaseEvent;
       const files = await takeFiles(fileChoices);
       const verdict = checkEvent(header, facts, events.length, files.length ? { ...event, files: files.map(({ file }) => file) } : event);

@@ -35,6 +35,7 @@ import { useLanguage } from '../../i18n/use-language';
 import { InfoPoint } from '../../help/InfoPoint';
 import { AuthorityPicker } from '../AuthorityPicker';
 import { uploadFile } from '../file-transfer';
+import { fileProblem } from '../file-problem';
 import { questionTexts } from '../question-texts';
 import { ComposerQuestions } from './ComposerQuestions';
 import { ComposerReview } from './ComposerReview';
@@ -137,7 +138,7 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
         const staged = await uploadFile(host, file, (fraction) => setUploading({ name: file.name, fraction }));
         setDraft((current) => ({ ...current!, files: [...current!.files, staged] }));
       } catch (error) {
-        setProblem(t('requests.fileErrors.failed', { name: file.name, message: (error as Error).message }));
+        setProblem(fileProblem(t, file.name, error));
       } finally {
         setUploading(undefined);
       }

@@ -1,0 +1,95 @@
+// The heart of the product, end to end in Chromium on the training data: an officer of an
+// Austrian authority composes a request about a doctor in German and sends it to a Romanian
+// authority; there, the questions appear in Romanian, the request is accepted and answered
+// with predefined answers and a file; back in Austria the answers appear in German, the
+// request is closed, and the timeline shows every step with its date. Each workstation is
+// a process of its own, both connected to the central server through the exchange relay.
+import { expect, test, type Page } from '@playwright/test';
+import { keepScreenshot } from '../support/screenshots';
+import { startExchangeEnvironment, type ExchangeEnvironment } from '../support/exchange-environment';
+import { asked, composeAndSend, openIn, pdf, question, text, yesLabel } from '../support/request-steps';
+
+const austrian = 'AT-000001';
+const romanian = 'RO-000011'; // Colegiul Medicilor Centru, Brașov: registers doctors
+let environment: ExchangeEnvironment;
+
+test.beforeAll(async () => {
+  environment = await startExchangeEnvironment([austrian, romanian]);
+});
+test.afterAll(async () => {
+  await environment?.close();
+});
+
+const ro = (key: string, values?: Record<string, string | number>) => text('ro', key, values);
+const de = (key: string, values?: Record<string, string | number>) => text('de', key, values);
+
+async function openFirstRequest(page: Page, box: string) {
+  await page.getByRole('button', { name: box, exact: true }).click();
+  const list = page.getByRole('listbox', { name: text(box === ro('requests.boxes.incoming') ? 'ro' : 'de', 'requests.listLabel') });
+  await expect(list.getByRole('option')).toHaveCount(1, { timeout: 60_000 });
+  await list.getByRole('option').first().click();
+  return page.getByTestId('request-page');
+}
+
+test('a request about a doctor from Austria to Romania, composed, accepted, answered and closed, each side in its language', async ({ browser }) => {
+  const at = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  const rom = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
+  await openIn(at, environment.urls[austrian]!, /^Deutsch/, 'de');
+  await openIn(rom, environment.urls[romanian]!, /^Română/, 'ro');
+
+  await composeAndSend(at, 'Colegiul Medicilor Centru', (name) => keepScreenshot(at, `22${name}`));
+  await expect(at.getByText(de('requests.composer.sent', { name: 'Colegiul Medicilor Centru' }))).toBeVisible();
+  await at.getByRole('button', { name: de('requests.back') }).click();
+
+  // In Romania: the request arrives, its questions in Romanian.
+  let page = await openFirstRequest(rom, ro('requests.boxes.incoming'));
+  for (const code of asked) await expect(page).toContainText(question('ro', code).text);
+  await expect(page).toContainText('Dr. Andrei Popescu');
+  await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.sent'));
+  await keepScreenshot(rom, '23-request-arrives-in-romanian');
+
+  await page.getByRole('button', { name: ro('requests.action.accepted') }).click();
+  const accept = rom.getByRole('dialog', { name: ro('requests.action.accepted') });
+  await accept.getByRole('button', { name: ro('requests.action.accepted') }).click();
+  await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.accepted'));
+
+  await page.getByRole('button', { name: ro('requests.action.answered') }).click();
+  const answer = rom.getByRole('dialog', { name: ro('requests.answer.title') });
+  await answer.getByRole('group', { name: new RegExp(escape(question('ro', asked[0]!).text)) }).getByLabel(yesLabel('ro'), { exact: true }).check();
+  await answer.getByRole('group', { name: new RegExp(escape(question('ro', asked[1]!).text)) }).getByLabel(question('ro', asked[1]!).options!['diploma-university']!).check();
+  await answer.getByRole('group', { name: new RegExp(escape(question('ro', asked[2]!).text)) }).getByLabel(ro('requests.answer.date')).fill('2006-09-01');
+  await answer.getByRole('group', { name: new RegExp(escape(question('ro', asked[3]!).text)) }).locator('input[type=file]').setInputFiles({ name: 'certificat.pdf', mimeType: 'application/pdf', buffer: pdf('Certificat') });
+  await expect(answer).toContainText(/certificat\.pdf \(\d+ KB\)/);
+  await keepScreenshot(rom, '24-answer-in-romanian');
+  await answer.getByRole('button', { name: ro('requests.answer.send') }).click();
+  await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.answered'));
+
+  // Back in Austria: the answers in German; the request is closed.
+  page = await openFirstRequest(at, de('requests.boxes.outgoing'));
+  await expect(page.getByTestId('request-state')).toHaveText(de('requests.state.answered'), { timeout: 60_000 });
+  const answers = page.getByTestId('question-answers');
+  await expect(answers).toContainText(question('de', asked[0]!).text);
+  await expect(answers).toContainText(yesLabel('de'));
+  await expect(answers).toContainText(question('de', asked[1]!).options!['diploma-university']!);
+  await expect(answers).toContainText('certificat.pdf');
+  await keepScreenshot(at, '25-answers-in-german');
+  await page.getByRole('button', { name: de('requests.action.closed') }).click();
+  const close = at.getByRole('dialog', { name: de('requests.action.closed') });
+  await close.getByRole('button', { name: de('requests.action.closed') }).click();
+  await expect(page.getByTestId('request-state')).toHaveText(de('requests.state.closed'));
+
+  // The timeline shows every step, with its date, on both sides.
+  const steps = ['sent', 'accepted', 'answered', 'closed'];
+  const timeline = page.getByTestId('request-timeline');
+  await expect(timeline.getByRole('listitem')).toHaveCount(4);
+  for (const [index, step] of steps.entries()) await expect(timeline.getByRole('listitem').nth(index)).toContainText(new RegExp(`${escape(de(`requests.event.${step}`))} · \\d{2}\\.\\d{2}\\.\\d{4}`));
+  await keepScreenshot(at, '26-closed-with-timeline-german');
+  await rom.reload();
+  page = await openFirstRequest(rom, ro('requests.boxes.incoming'));
+  await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.closed'), { timeout: 60_000 });
+  await expect(page.getByTestId('request-timeline').getByRole('listitem')).toHaveCount(4);
+});
+
+function escape(value: string) {
+  return value.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
