@@ -72,7 +72,7 @@ export async function composeAndSend(page: Page, recipientName: string, screensh
 
   await page.getByLabel(de('directory.filter.country')).click();
   await page.getByRole('option', { name: 'Rumänien' }).click();
-  await page.getByLabel(de('requests.composer.recipient')).fill(recipientName);
+  await page.getByRole('combobox', { name: de('requests.composer.recipient') }).fill(recipientName);
   await page.getByRole('option', { name: new RegExp(recipientName) }).first().click();
   await page.getByRole('button', { name: de('requests.composer.next') }).click();
 

@@ -32,6 +32,7 @@ async function openFirstRequest(page: Page, box: string) {
 }
 
 test('a request about a doctor from Austria to Romania, composed, accepted, answered and closed, each side in its language', async ({ browser }) => {
+  test.setTimeout(360_000);
   const at = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   const rom = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
   await openIn(at, environment.urls[austrian]!, /^Deutsch/, 'de');
@@ -83,8 +84,10 @@ test('a request about a doctor from Austria to Romania, composed, accepted, answ
   const timeline = page.getByTestId('request-timeline');
   await expect(timeline.getByRole('listitem')).toHaveCount(4);
   for (const [index, step] of steps.entries()) await expect(timeline.getByRole('listitem').nth(index)).toContainText(new RegExp(`${escape(de(`requests.event.${step}`))} · \\d{2}\\.\\d{2}\\.\\d{4}`));
+  await timeline.scrollIntoViewIfNeeded();
   await keepScreenshot(at, '26-closed-with-timeline-german');
   await rom.reload();
+  await rom.getByRole('button', { name: ro('navigation.requests') }).click();
   page = await openFirstRequest(rom, ro('requests.boxes.incoming'));
   await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.closed'), { timeout: 60_000 });
   await expect(page.getByTestId('request-timeline').getByRole('listitem')).toHaveCount(4);

@@ -17,6 +17,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import AttachmentIcon from '@mui/icons-material/Attachment';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue, AttachedFile } from '../../shared/cases/case-documents';
@@ -157,7 +158,7 @@ export function AnswerDialog({ request, onClose }: { request: RequestView; onClo
                       .filter((file) => file.question === code)
                       .map(({ file }) => (
                         <Typography key={file.id} variant="body2">
-                          📎 {file.name} ({Math.ceil(file.size / 1024)} KB)
+                          <AttachmentIcon fontSize="inherit" sx={{ verticalAlign: 'middle', mr: 0.5 }} />{file.name} ({Math.ceil(file.size / 1024)} KB)
                         </Typography>
                       ))}
                   </Box>

@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Chip from '@mui/material/Chip';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import AttachmentIcon from '@mui/icons-material/Attachment';
 import { useTranslation } from 'react-i18next';
 import type { AnswerValue } from '../../shared/cases/case-documents';
 import { questionOf } from '../../shared/requests/question-catalogue';
@@ -82,7 +83,7 @@ export function QuestionAnswers({ request }: { request: RequestView }) {
                   )}
                   {files.get(code)?.map((name) => (
                     <Typography key={name} variant="body2">
-                      📎 {name}
+                      <AttachmentIcon fontSize="inherit" sx={{ verticalAlign: 'middle', mr: 0.5 }} />{name}
                     </Typography>
                   ))}
                 </Box>

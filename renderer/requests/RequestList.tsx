@@ -111,7 +111,7 @@ function RequestRow({ row }: { row: CaseSummary }) {
       <Typography variant="body2" color="text.secondary" noWrap>
         {row.counterpart.name} · {country}
       </Typography>
-      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center' }}>
+      <Box sx={{ display: 'flex', gap: 1.5, alignItems: 'center', whiteSpace: 'nowrap', overflow: 'hidden' }}>
         <Typography variant="caption" color="text.secondary">
           {t('requests.daysOpen', { count: row.daysOpen })}
         </Typography>

@@ -11,7 +11,7 @@ import { formatDate, languageName } from '../../i18n/display-names';
 import { useLanguage } from '../../i18n/use-language';
 import { questionTexts } from '../question-texts';
 
-function ReviewColumn({ draft, language, title }: { draft: RequestDraft; language: UiLanguage; title: string }) {
+function ReviewColumn({ draft, language, title, recipientName }: { draft: RequestDraft; language: UiLanguage; title: string; recipientName: string }) {
   const inLanguage = i18next.getFixedT(language);
   const texts = questionTexts(language);
   return (
@@ -22,6 +22,15 @@ function ReviewColumn({ draft, language, title }: { draft: RequestDraft; languag
       <Typography variant="h6" component="h3">
         {draft.subject}
       </Typography>
+      <Typography variant="body2">
+        {inLanguage('requests.field.recipient')}: {recipientName}
+      </Typography>
+      {draft.concerned.name && (
+        <Typography variant="body2">
+          {inLanguage('requests.composer.concerned')} ({inLanguage('requests.personalData')}): {draft.concerned.name}
+          {draft.concerned.dateOfBirth ? `, ${formatDate(draft.concerned.dateOfBirth, language)}` : ''}
+        </Typography>
+      )}
       {draft.answerBy && (
         <Typography variant="body2">
           {inLanguage('requests.field.answerBy')}: {formatDate(draft.answerBy, language)}
@@ -39,6 +48,11 @@ function ReviewColumn({ draft, language, title }: { draft: RequestDraft; languag
           </Typography>
         ))}
       </Box>
+      {draft.files.length > 0 && (
+        <Typography variant="body2" sx={{ mt: 1 }}>
+          {inLanguage('requests.files')}: {draft.files.map((file) => file.name).join(', ')}
+        </Typography>
+      )}
       {draft.note && (
         <Typography variant="body2" sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>
           {draft.note}
@@ -58,8 +72,8 @@ export function ComposerReview({ draft, recipientName, recipientLanguage }: { dr
         {t('requests.composer.reviewHelp', { name: recipientName, language: languageName(theirs, language) })}
       </Typography>
       <Box sx={{ display: 'flex', gap: 2, flexWrap: 'wrap' }}>
-        <ReviewColumn draft={draft} language={language} title={t('requests.composer.yourLanguage')} />
-        <ReviewColumn draft={draft} language={theirs} title={t('requests.composer.theirLanguage', { language: languageName(theirs, language) })} />
+        <ReviewColumn draft={draft} language={language} recipientName={recipientName} title={t('requests.composer.yourLanguage')} />
+        <ReviewColumn draft={draft} language={theirs} recipientName={recipientName} title={t('requests.composer.theirLanguage', { language: languageName(theirs, language) })} />
       </Box>
     </Box>
   );

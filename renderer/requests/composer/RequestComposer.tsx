@@ -18,6 +18,7 @@ import StepButton from '@mui/material/StepButton';
 import Stepper from '@mui/material/Stepper';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
+import AttachmentIcon from '@mui/icons-material/Attachment';
 import AttachFileIcon from '@mui/icons-material/AttachFile';
 import CloseIcon from '@mui/icons-material/Close';
 import { useTranslation } from 'react-i18next';
@@ -325,7 +326,7 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
               {draft.files.map((file) => (
                 <Box key={file.id} sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
                   <Typography>
-                    📎 {file.name} ({Math.ceil(file.size / 1024)} KB)
+                    <AttachmentIcon fontSize="inherit" sx={{ verticalAlign: 'middle', mr: 0.5 }} />{file.name} ({Math.ceil(file.size / 1024)} KB)
                   </Typography>
                   <IconButton size="small" aria-label={t('requests.composer.removeFile', { name: file.name })} onClick={() => update({ files: draft.files.filter((other) => other.id !== file.id) })}>
                     <CloseIcon fontSize="small" />
