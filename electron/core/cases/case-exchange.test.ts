@@ -16,6 +16,9 @@ import type { StartedProcess } from '../../../server/testing/typescript-process'
 import { waitFor } from '../testing/wait-for';
 import { startWorkstationProcess, type WorkstationInProcess } from '../testing/workstation-in-process';
 import { openWorkstationCore, type WorkstationCore } from '../workstation-core';
+import { createCarrierEndpoint } from '../carrier-endpoint';
+import { PDFDocument } from 'pdf-lib';
+import { maximumAttachmentBytes } from '../../../shared/cases/case-documents';
 
 const directorySize = 300;
 const directory = generateDirectory({ authorities: directorySize });
@@ -128,6 +131,19 @@ describe('a request from Austria to Romania through the exchange relay', () => {
     expect((await list(cores.at, 'outgoing')).rows).toEqual([expect.objectContaining({ id: caseId, counterpart: { id: romanian.id, name: romanian.officialName, country: 'RO' } })]);
   });
 
+  it('exports the request with its answers as a PDF in a chosen language', async () => {
+    for (const [language, title] of [['ro', 'Cerere de informații'], ['el', 'Αίτημα παροχής πληροφοριών'], ['de', 'Auskunftsersuchen']] as const) {
+      const { fileId, name, size } = await cores.at.calls['cases.pdf']({ caseId, language });
+      expect(name).toBe(`${caseId}-${language}.pdf`);
+      const { data } = await cores.at.calls['files.read']({ fileId, offset: 0, length: 150_000 });
+      const bytes = Buffer.from(data, 'base64');
+      expect(bytes.length).toBe(size);
+      const document = await PDFDocument.load(bytes);
+      expect(document.getTitle()).toBe(`${title}: Doctor: certificate of current professional status`);
+      expect(document.getPageCount()).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('refuses, in the workstation, what the workflow or the questions do not allow, writing nothing', async () => {
     await expect(cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.diploma-authentic': ['no'] } })).rejects.toMatchObject({ code: 'not-allowed' });
     await expect(hungary.call('cases.record', { caseId, type: 'accepted', answerBy: '2026-12-01' })).rejects.toMatchObject({ code: 'not-found' });
@@ -185,5 +201,49 @@ describe('a request split and forwarded by its recipient', () => {
     const former = (await caseOf(cores.ro, caseId))!;
     expect(former).toMatchObject({ roles: [], allowed: [] });
     expect((await list(cores.ro, 'incoming')).rows.find((row) => row.id === caseId)).toMatchObject({ role: 'former-recipient', state: 'forwarded' });
+  });
+});
+
+describe('bad input: refused with a clear message, nothing else lost', () => {
+  let caseId: string;
+  let messageId = 0;
+  /** A call as the renderer makes it: through the carrier, which checks the input against the contract. */
+  async function call(core: WorkstationCore, method: string, input: unknown) {
+    const endpoint = createCarrierEndpoint(core.calls, core.streams, () => {});
+    return endpoint.handle({ kind: 'call', id: ++messageId, method, input });
+  }
+  const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+  it('refuses a file that is not what its name says, one that is no accepted type, and one over the limit', async () => {
+    await expect(stage(cores.ro, 'certificate.pdf', png)).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('does not hold what its name says: its content is a PNG image') });
+    await expect(stage(cores.ro, 'certificate.pdf', Buffer.from('MZ\x90 an executable'))).rejects.toMatchObject({ message: expect.stringContaining('is not a PDF document or a PNG or JPEG image') });
+    await expect(cores.ro.calls['files.begin']({ name: 'scan.pdf', size: maximumAttachmentBytes + 1 })).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringContaining('at most 10 MB') });
+    // Announcing a small file and sending more is caught too.
+    const { uploadId } = await cores.ro.calls['files.begin']({ name: 'scan.pdf', size: 10 });
+    await expect(cores.ro.calls['files.append']({ uploadId, data: minimalPdf.toString('base64') })).rejects.toMatchObject({ message: expect.stringContaining('larger than announced') });
+    expect(await stage(cores.ro, 'photo.png', png)).toMatchObject({ type: 'image/png', name: 'photo.png' });
+  });
+
+  it('refuses a 1 MB free-text answer, an answer to a question not asked, and a step the table forbids; the request stays as it was', async () => {
+    ({ caseId } = await cores.at.calls['cases.send']({ recipient: romanian.id, area: 'PQ', subject: 'Dentist: sanctions', questionSet: 'pq-general', questions: ['pq-general.profession-title', 'pq-general.diploma-authentic'] }));
+    await waitFor('the request in Romania', async () => (await caseOf(cores.ro, caseId))?.state === 'sent');
+    await cores.ro.calls['cases.record']({ caseId, type: 'accepted', answerBy: '2026-12-20' });
+    await waitFor('the acceptance in Austria', async () => (await caseOf(cores.at, caseId))?.state === 'accepted');
+
+    const huge = 'x'.repeat(1_048_576);
+    const tooLong = await call(cores.ro, 'cases.record', { caseId, type: 'answered', answers: { 'pq-general.profession-title': huge } });
+    expect(tooLong).toMatchObject({ ok: false, error: { code: 'invalid-input', issues: [expect.objectContaining({ path: expect.stringContaining('answers') })] } });
+    // Even past the contract, the core checks the length itself.
+    await expect(cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.profession-title': 'y'.repeat(20_001) } })).rejects.toMatchObject({ message: expect.stringContaining('at most 20,000 characters') });
+    await expect(cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.registered': ['yes'] } })).rejects.toMatchObject({ code: 'invalid-input', message: 'Question pq-general.registered was not asked in this request; its answer was not recorded.' });
+    await expect(cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.diploma-authentic': ['perhaps'] } })).rejects.toMatchObject({ message: expect.stringContaining('Choose one of the predefined answers') });
+    await expect(cores.at.calls['cases.record']({ caseId, type: 'closed' })).rejects.toMatchObject({ code: 'not-allowed', message: 'A request that is accepted cannot be closed.' });
+    await expect(cores.at.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.diploma-authentic': ['yes'] } })).rejects.toMatchObject({ code: 'not-allowed', message: expect.stringContaining('Only the recipient') });
+
+    // Nothing was written by the refused calls; a good answer still goes through.
+    expect((await caseOf(cores.ro, caseId))!.events.map((event) => event.type)).toEqual(['sent', 'accepted']);
+    await cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.profession-title': 'Medic stomatolog', 'pq-general.diploma-authentic': ['yes'] } });
+    const answered = await waitFor('the answer in Austria', async () => (await caseOf(cores.at, caseId))?.state === 'answered' && caseOf(cores.at, caseId));
+    expect(answered.events[2]).toMatchObject({ answers: { 'pq-general.profession-title': 'Medic stomatolog' }, language: 'en' });
   });
 });
