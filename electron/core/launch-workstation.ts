@@ -9,6 +9,9 @@ import { startEmbeddedServer, type EmbeddedServer } from '../../server/embedded-
 import { figure2Total } from '../../server/seed/directory-generator';
 import { openWorkstationCore, type ReplicaKey, type WorkstationCore } from './workstation-core';
 
+/** The authority the training workspace acts for unless told otherwise (a national coordinator). */
+export const trainingAuthority = 'AT-000001';
+
 export interface LaunchOptions {
   home: string;
   version: string;
@@ -33,6 +36,7 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
   let relay: ExchangeRelay | undefined;
   let centralUrl = options.centralUrl;
   const workspace = centralUrl ? 'connected' : 'training';
+  const authorityId = options.authorityId ?? (workspace === 'training' ? trainingAuthority : undefined);
   const dataFolder = join(options.home, workspace);
   if (!centralUrl) {
     centralServer = await startEmbeddedServer({ dataFolder: join(dataFolder, 'central') });
@@ -45,7 +49,7 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
     centralUrl = centralServer.url;
     // The training workspace has its own exchange relay, so that requests reach their recipients.
     const client = new CentralClient(centralUrl);
-    if (options.authorityId) await provisionAuthorityDatabase(client, options.authorityId);
+    if (authorityId) await provisionAuthorityDatabase(client, authorityId);
     relay = await startExchangeRelay({ client, pollMs: 300 });
   }
   const core = await openWorkstationCore({
@@ -54,7 +58,7 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
     workspace,
     version: options.version,
     replicaKey: options.replicaKey,
-    authorityId: options.authorityId,
+    authorityId,
   });
   return {
     core,
