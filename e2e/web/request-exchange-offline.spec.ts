@@ -52,7 +52,7 @@ test('every step taken while the link is cut is kept, and delivered once it retu
   await keepScreenshot(at, '27-request-queued-offline');
   await at.getByRole('button', { name: de('requests.back') }).click();
   await reconnect(at, rom);
-  let page = await openOnly(rom, 'ro', 'incoming');
+  const page = await openOnly(rom, 'ro', 'incoming');
   await expect(page).toContainText(question('ro', asked[0]!).text);
 
   // 2. Accepted offline.
