@@ -43,3 +43,25 @@ export async function startExchangeEnvironment(authorityIds: string[], authoriti
     },
   };
 }
+
+/**
+ * The training workspace of one authority (its own embedded central server and exchange
+ * relay, seeded with the demo directory), and the workstation of a counterpart connected to
+ * that same central server, as a trainer's second laptop would be.
+ */
+export async function startTrainingExchange(trainingAuthority: string, counterpart: string): Promise<Pick<ExchangeEnvironment, 'urls' | 'close'>> {
+  const folder = await mkdtemp(join(tmpdir(), 'imi-desk-training-e2e-'));
+  const training = await startWebHostProcess(join(folder, trainingAuthority), undefined, { IMI_DESK_AUTHORITY: trainingAuthority });
+  const centralUrl = /Training workspace central server at (http:\/\/\S+)/.exec(training.output)?.[1];
+  if (!centralUrl) throw new Error(`The training workspace did not say where its central server is:\n${training.output}`);
+  await provisionAuthorityDatabase(new CentralClient(centralUrl), counterpart);
+  const other = await startWebHostProcess(join(folder, counterpart), centralUrl, { IMI_DESK_AUTHORITY: counterpart });
+  return {
+    urls: { [trainingAuthority]: training.url, [counterpart]: other.url },
+    async close() {
+      await stopProcess(other.child);
+      await stopProcess(training.child);
+      await rm(folder, { recursive: true, force: true });
+    },
+  };
+}

@@ -31,10 +31,13 @@ export interface WorkstationEnvironment {
   close(): Promise<void>;
 }
 
-export async function startWebHostProcess(home: string, centralUrl: string, env: Record<string, string>): Promise<{ url: string; child: ChildProcess }> {
+/** Starts a web host: connected to `centralUrl`, or on its own training workspace when it is undefined. */
+export async function startWebHostProcess(home: string, centralUrl: string | undefined, env: Record<string, string>): Promise<{ url: string; child: ChildProcess; output: string }> {
+  const { IMI_DESK_CENTRAL_URL: _inherited, ...inherited } = process.env;
+  void _inherited;
   const child = spawn(process.execPath, [...typescriptLoader, join(projectRoot, 'electron', 'web-host', 'start-web.ts')], {
     cwd: projectRoot,
-    env: { ...process.env, PORT: '0', IMI_DESK_HOME: home, IMI_DESK_CENTRAL_URL: centralUrl, ...env },
+    env: { ...inherited, PORT: '0', IMI_DESK_HOME: home, ...(centralUrl ? { IMI_DESK_CENTRAL_URL: centralUrl } : {}), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -51,7 +54,7 @@ export async function startWebHostProcess(home: string, centralUrl: string, env:
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`The web host exited with ${code}:\n${output}`)));
   });
-  return { url, child };
+  return { url, child, output };
 }
 
 export function stopProcess(child: ChildProcess): Promise<void> {

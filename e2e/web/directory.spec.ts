@@ -97,7 +97,7 @@ test('lists the 26 languages, and every section says what it offers', async ({ p
   await page.keyboard.press('Escape');
 
   for (const [section, text] of [
-    ['Requests', 'pre-translated question sets'],
+    ['Requests', 'does not act for an authority'],
     ['Alerts', 'serious damage to health'],
     ['Monitoring', 'more than 30 days'],
     ['Help', 'Keyboard'],

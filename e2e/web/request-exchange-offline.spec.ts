@@ -49,7 +49,7 @@ test('every step taken while the link is cut is kept, and delivered once it retu
   await cut(at, rom);
   await composeAndSend(at, 'Colegiul Medicilor Centru', async () => {});
   await expect(at.getByText(de('requests.composer.queued', { name: 'Colegiul Medicilor Centru' }))).toBeVisible();
-  await keepScreenshot(at, '27-request-queued-offline');
+  await keepScreenshot(at, '28-request-queued-offline');
   await at.getByRole('button', { name: de('requests.back') }).click();
   await reconnect(at, rom);
   const page = await openOnly(rom, 'ro', 'incoming');
@@ -90,5 +90,5 @@ test('every step taken while the link is cut is kept, and delivered once it retu
   // Nothing lost, nothing twice: four steps on each side.
   for (const side of [page, atPage]) await expect(side.getByTestId('request-timeline').getByRole('listitem')).toHaveCount(4);
   await page.getByTestId('request-timeline').scrollIntoViewIfNeeded();
-  await keepScreenshot(rom, '28-closed-after-every-cut-romanian');
+  await keepScreenshot(rom, '29-closed-after-every-cut-romanian');
 });

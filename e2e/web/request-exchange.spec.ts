@@ -2,19 +2,20 @@
 // Austrian authority composes a request about a doctor in German and sends it to a Romanian
 // authority; there, the questions appear in Romanian, the request is accepted and answered
 // with predefined answers and a file; back in Austria the answers appear in German, the
-// request is closed, and the timeline shows every step with its date. Each workstation is
-// a process of its own, both connected to the central server through the exchange relay.
+// request is closed, and the timeline shows every step with its date. The Austrian officer
+// works in the training workspace (its embedded central server and exchange relay); the
+// Romanian workstation, a process of its own, is connected to that training central server.
 import { expect, test, type Page } from '@playwright/test';
 import { keepScreenshot } from '../support/screenshots';
-import { startExchangeEnvironment, type ExchangeEnvironment } from '../support/exchange-environment';
+import { startTrainingExchange, type ExchangeEnvironment } from '../support/exchange-environment';
 import { asked, composeAndSend, openIn, pdf, question, text, yesLabel } from '../support/request-steps';
 
 const austrian = 'AT-000001';
 const romanian = 'RO-000011'; // Colegiul Medicilor Centru, Brașov: registers doctors
-let environment: ExchangeEnvironment;
+let environment: Pick<ExchangeEnvironment, 'urls' | 'close'>;
 
 test.beforeAll(async () => {
-  environment = await startExchangeEnvironment([austrian, romanian]);
+  environment = await startTrainingExchange(austrian, romanian);
 });
 test.afterAll(async () => {
   await environment?.close();
@@ -49,6 +50,13 @@ test('a request about a doctor from Austria to Romania, composed, accepted, answ
   await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.sent'));
   await keepScreenshot(rom, '23-request-arrives-in-romanian');
 
+  // Allocated to a colleague, who accepts it.
+  await page.getByRole('button', { name: ro('requests.action.allocated') }).click();
+  const allocate = rom.getByRole('dialog', { name: ro('requests.action.allocated') });
+  await allocate.getByLabel(ro('requests.dialog.handler')).fill('Ioana Pop');
+  await allocate.getByRole('button', { name: ro('requests.action.allocated') }).click();
+  await expect(rom.getByRole('listbox', { name: ro('requests.listLabel') }).getByRole('option').first()).toContainText('Ioana Pop');
+
   await page.getByRole('button', { name: ro('requests.action.accepted') }).click();
   const accept = rom.getByRole('dialog', { name: ro('requests.action.accepted') });
   await accept.getByRole('button', { name: ro('requests.action.accepted') }).click();
@@ -80,9 +88,9 @@ test('a request about a doctor from Austria to Romania, composed, accepted, answ
   await expect(page.getByTestId('request-state')).toHaveText(de('requests.state.closed'));
 
   // The timeline shows every step, with its date, on both sides.
-  const steps = ['sent', 'accepted', 'answered', 'closed'];
+  const steps = ['sent', 'allocated', 'accepted', 'answered', 'closed'];
   const timeline = page.getByTestId('request-timeline');
-  await expect(timeline.getByRole('listitem')).toHaveCount(4);
+  await expect(timeline.getByRole('listitem')).toHaveCount(5);
   for (const [index, step] of steps.entries()) await expect(timeline.getByRole('listitem').nth(index)).toContainText(new RegExp(`${escape(de(`requests.event.${step}`))} · \\d{2}\\.\\d{2}\\.\\d{4}`));
   await timeline.scrollIntoViewIfNeeded();
   await keepScreenshot(at, '26-closed-with-timeline-german');
@@ -90,7 +98,23 @@ test('a request about a doctor from Austria to Romania, composed, accepted, answ
   await rom.getByRole('button', { name: ro('navigation.requests') }).click();
   page = await openFirstRequest(rom, ro('requests.boxes.incoming'));
   await expect(page.getByTestId('request-state')).toHaveText(ro('requests.state.closed'), { timeout: 60_000 });
-  await expect(page.getByTestId('request-timeline').getByRole('listitem')).toHaveCount(4);
+  await expect(page.getByTestId('request-timeline').getByRole('listitem')).toHaveCount(5);
+
+  // A saved view: closed requests, kept under a name and chosen again after clearing the filters.
+  await at.getByLabel(de('requests.filter.state')).click();
+  await at.getByRole('option', { name: de('requests.state.closed') }).click();
+  await at.keyboard.press('Escape');
+  await expect(at.getByTestId('requests-count')).toHaveText(de('requests.count_one', { count: 1 }));
+  await at.getByRole('button', { name: de('requests.views.label') }).click();
+  await at.getByRole('menuitem', { name: de('requests.views.save') }).click();
+  await at.getByRole('dialog').getByLabel(de('requests.views.name')).fill('Abgeschlossene Ersuchen');
+  await at.getByRole('dialog').getByRole('button', { name: de('requests.action.confirm') }).click();
+  await at.getByRole('button', { name: de('requests.filter.clear') }).click();
+  await at.getByRole('button', { name: de('requests.views.label') }).click();
+  await expect(at.getByRole('menuitem', { name: /Abgeschlossene Ersuchen/ })).toBeVisible();
+  await keepScreenshot(at, '27-saved-views-german');
+  await at.getByRole('menuitem', { name: /Abgeschlossene Ersuchen/ }).click();
+  await expect(at.getByLabel(de('requests.filter.state'))).toContainText(de('requests.state.closed'));
 });
 
 function escape(value: string) {

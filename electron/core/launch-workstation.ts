@@ -47,6 +47,7 @@ export async function launchWorkstation(options: LaunchOptions): Promise<Launche
       onProgress: ({ written, total }) => log(`  directory: ${written} of ${total} documents`),
     });
     centralUrl = centralServer.url;
+    log(`Training workspace central server at ${centralUrl}`);
     // The training workspace has its own exchange relay, so that requests reach their recipients.
     const client = new CentralClient(centralUrl);
     if (authorityId) await provisionAuthorityDatabase(client, authorityId);

@@ -4,7 +4,7 @@ import Typography from '@mui/material/Typography';
 import { useTranslation } from 'react-i18next';
 
 /** A section whose features are on the way: says what it will offer. */
-export function ComingSection({ section }: { section: 'requests' | 'alerts' | 'monitoring' }) {
+export function ComingSection({ section }: { section: 'alerts' | 'monitoring' }) {
   const { t } = useTranslation();
   const points = t(`coming.${section}.points`, { returnObjects: true }) as unknown;
   return (
