@@ -171,6 +171,15 @@ describe('what an event must carry', () => {
     expect(check('answered', recipient, { answers: { q2: 'Registered since 2004.' } })).toEqual({ ok: true, next: 'answered' });
   });
 
+  it('refuses an answer that does not fit its question (the relay applies this rule too)', () => {
+    const real = { ...header, questions: ['pq-general.diploma-authentic', 'pq-general.registration-date'] };
+    const facts = caseFactsOf(real, chains.accepted.events);
+    const answer = (answers: CaseEvent['answers']) => checkEvent(real, facts, 2, event('answered', 2, recipient, { answers }));
+    expect(answer({ 'pq-general.diploma-authentic': ['perhaps'] })).toMatchObject({ code: 'bad-content', detail: expect.stringContaining('predefined answers') });
+    expect(answer({ 'pq-general.registration-date': 'last spring' })).toMatchObject({ code: 'bad-content', detail: expect.stringContaining('Enter a date') });
+    expect(answer({ 'pq-general.diploma-authentic': ['yes'], 'pq-general.registration-date': '2006-09-01' })).toEqual({ ok: true, next: 'answered' });
+  });
+
   it('refuses a split that moves unknown questions, none, or all of them', () => {
     const split = (questions: string[], to = 'RO-000060') => check('split', recipient, { to, questions, otherCase: 'AT-000010-x1-s' });
     expect(split(['q4'])).toMatchObject({ code: 'bad-content', detail: expect.stringContaining('q4') });

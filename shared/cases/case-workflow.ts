@@ -2,6 +2,7 @@
 // and the state it leads to. Used by the renderer (to offer only allowed actions), by the
 // workstation's core (to refuse the rest with a reason) and by the exchange relay (to check
 // each event before delivering it).
+import { answerProblem, questionOf } from '../requests/question-catalogue';
 import type { AnswerValue, CaseEvent, CaseEventType, CaseHeader } from './case-documents';
 
 export const caseStates = ['draft', 'sent', 'forwarded', 'accepted', 'info-requested', 'answered', 'referred', 'closed'] as const;
@@ -164,6 +165,11 @@ function contentProblem(header: CaseHeader, facts: CaseFacts, event: CaseEvent):
       const given = Object.keys(event.answers ?? {});
       const notAsked = given.filter((code) => !facts.questions.includes(code));
       if (notAsked.length > 0) return `Answers were given to questions not asked in this request: ${notAsked.join(', ')}.`;
+      for (const [code, value] of Object.entries(event.answers ?? {})) {
+        const question = questionOf(code);
+        const problem = question && answerProblem(question, value);
+        if (problem) return `Question ${code}: ${problem}`;
+      }
       const fileQuestions = (event.files ?? []).flatMap((file) => (file.question ? [file.question] : []));
       const filesNotAsked = fileQuestions.filter((code) => !facts.questions.includes(code));
       if (filesNotAsked.length > 0) return `Files were attached to questions not asked in this request: ${filesNotAsked.join(', ')}.`;

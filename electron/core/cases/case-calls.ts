@@ -128,6 +128,9 @@ export function caseCalls(source: CaseSource): Pick<CallHandlers, 'cases.send' |
         if (problem) throw new HandlerError('invalid-input', `Question ${code}: ${problem}`);
       }
       if (content.to) await requireAuthority(content.to, 'Authority');
+      if (content.type === 'linked' && content.otherCase && !(await source.collections().cases.findOne(content.otherCase).exec())) {
+        throw new HandlerError('not-found', `There is no request ${content.otherCase} in this workstation to link to.`);
+      }
       const otherCase = content.type === 'split' ? `${caseId}-s${events.length}` : content.otherCase;
       const event: CaseEvent = {
         id: caseEventId(caseId, events.length),

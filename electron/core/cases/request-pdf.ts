@@ -140,6 +140,12 @@ export async function requestPdf(request: Request, language: UiLanguage, now = n
       const text = texts.questions[code];
       out.text(`${index + 1}. ${text?.text ?? code}`, { bold: true, indent: 10 });
       const answer = answers[code];
+      const attached = request.events.flatMap((event) => (event.files ?? []).filter((file) => file.question === code));
+      for (const file of attached) out.text(`${t('requests.files')}: ${file.name}`, { indent: 24 });
+      if (!answer && attached.length > 0) {
+        out.text('', { gap: 2 });
+        continue;
+      }
       if (!answer) {
         out.text(request.questions.includes(code) ? t('requests.notAnswered') : t('requests.movedElsewhere'), { indent: 24, color: [0.4, 0.4, 0.4], gap: 4 });
         continue;
