@@ -56,7 +56,9 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
   const host = useHost();
   const language = useLanguage();
   const status = useStream('sync.status', {});
-  const [draft, setDraft] = useState<Draft | undefined>(draftId ? undefined : { ...emptyDraft, answerBy: inDays(14) });
+  // A new composition is kept as a draft once something is entered in it.
+  const [fresh] = useState<Draft>(() => ({ ...emptyDraft, answerBy: inDays(14) }));
+  const [draft, setDraft] = useState<Draft | undefined>(draftId ? undefined : fresh);
   const [recipient, setRecipient] = useState<AuthoritySummary | null>(null);
   const [country, setCountry] = useState<CountryCode | ''>('');
   const [step, setStep] = useState<StepName>('area');
@@ -66,7 +68,8 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
   const [problem, setProblem] = useState<string>();
   const [sending, setSending] = useState(false);
   const [outcome, setOutcome] = useState<{ caseId: string; queued: boolean; name: string }>();
-  const savedText = useRef<string>('');
+  const [savedText, setSavedText] = useState(draftId ? '' : JSON.stringify(fresh));
+  const unsaved = useRef<Draft | undefined>(undefined);
   const [me, setMe] = useState('');
 
   useEffect(() => {
@@ -75,7 +78,7 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
     host.call('drafts.get', { id: draftId }).then(
       (found) => {
         const loaded = found ?? { ...emptyDraft, answerBy: inDays(14) };
-        savedText.current = JSON.stringify(loaded);
+        setSavedText(JSON.stringify(loaded));
         setDraft(loaded);
         setSaved({ at: found?.updatedAt, restored: found !== null });
         if (found?.recipient) host.call('directory.authority', { id: found.recipient }).then((authority) => authority && setRecipient({ id: authority.id, country: authority.country, officialName: authority.officialName, designation: '', city: authority.address.city, regionName: authority.region.name } as AuthoritySummary), () => {});
@@ -85,14 +88,14 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
   }, [host, draftId]);
 
   // Saved as the officer types: a moment after the last change.
+  const pending = draft !== undefined && !outcome && JSON.stringify(draft) !== savedText;
   useEffect(() => {
-    if (!draft || outcome) return;
-    const text = JSON.stringify(draft);
-    if (text === savedText.current) return;
+    unsaved.current = pending ? draft : undefined;
+    if (!pending) return;
     const timer = setTimeout(() => {
       host.call('drafts.save', draft).then(
         (stored) => {
-          savedText.current = JSON.stringify({ ...draft, id: stored.id });
+          setSavedText(JSON.stringify({ ...draft, id: stored.id }));
           setDraft((current) => (current && !current.id ? { ...current, id: stored.id } : current));
           setSaved({ at: stored.updatedAt });
         },
@@ -100,7 +103,14 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
       );
     }, 600);
     return () => clearTimeout(timer);
-  }, [draft, host, outcome]);
+  }, [draft, host, pending]);
+  // Leaving the composer saves what was typed last, without waiting.
+  useEffect(
+    () => () => {
+      if (unsaved.current) void host.call('drafts.save', unsaved.current).catch(() => {});
+    },
+    [host],
+  );
 
   const sets = draft?.area ? questionSetsFor(draft.area, draft.competence) : [];
   const set = sets.find((candidate) => candidate.code === draft?.questionSet) ?? sets[0];
@@ -200,7 +210,13 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
           {draftId ? t('requests.composer.titleDraft') : t('requests.composer.title')}
         </Typography>
         <Typography variant="body2" color={saved.problem ? 'error' : 'text.secondary'} role="status" data-testid="draft-status">
-          {saved.problem ? t('requests.composer.saveFailed', { message: saved.problem }) : saved.at ? t('requests.composer.saved', { time: formatDate(saved.at, language, true) }) : ''}
+          {saved.problem
+            ? t('requests.composer.saveFailed', { message: saved.problem })
+            : pending
+              ? t('requests.composer.saving')
+              : saved.at
+                ? t('requests.composer.saved', { time: formatDate(saved.at, language, true) })
+                : ''}
         </Typography>
         <Button onClick={() => onClose()}>{t('requests.back')}</Button>
         {draft.id && (
@@ -337,7 +353,7 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
           )}
           {step === 'recipient' && (
             <>
-              <TextField select label={t('directory.filter.country')} value={country} onChange={(event) => setCountry(event.target.value as CountryCode)}>
+              <TextField select label={t('directory.filter.country')} value={country} slotProps={{ select: { displayEmpty: true }, inputLabel: { shrink: true } }} onChange={(event) => setCountry(event.target.value as CountryCode)}>
                 <MenuItem value="">{t('directory.filter.allCountries')}</MenuItem>
                 {countryCodes.map((code) => (
                   <MenuItem key={code} value={code}>
