@@ -247,3 +247,31 @@ describe('bad input: refused with a clear message, nothing else lost', () => {
     expect(answered.events[2]).toMatchObject({ answers: { 'pq-general.profession-title': 'Medic stomatolog' }, language: 'en' });
   });
 });
+
+describe('a disagreement referred to a coordinator', () => {
+  const coordinator = directory.find((authority) => authority.country === 'CZ' && authority.roles.some((role) => role.role === 'coordinator'))!;
+  let caseId: string;
+
+  it('gives the coordinator the whole request, and the requester can act again once it is resolved', async () => {
+    ({ caseId } = await cores.at.calls['cases.send']({ recipient: romanian.id, area: 'PQ', subject: 'Midwife: training', questionSet: 'pq-general', questions: ['pq-general.minimum-training'] }));
+    await waitFor('the request in Romania', async () => (await caseOf(cores.ro, caseId))?.state === 'sent');
+    await cores.ro.calls['cases.record']({ caseId, type: 'accepted', answerBy: '2026-12-20' });
+    await cores.ro.calls['cases.record']({ caseId, type: 'answered', answers: { 'pq-general.minimum-training': ['no'] } });
+    await waitFor('the answer in Austria', async () => (await caseOf(cores.at, caseId))?.state === 'answered');
+    await cores.at.calls['cases.record']({ caseId, type: 'disputed', to: coordinator.id, note: 'The training meets Article 40; please look at the curriculum.' });
+
+    // The coordinator's database receives the request and every step so far.
+    await waitFor('the request at the coordinator', async () => (await centralDocumentIds(coordinator.id)).includes(`event:${caseId}~3`));
+    expect((await centralDocumentIds(coordinator.id)).sort()).toEqual([`case:${caseId}`, ...[0, 1, 2, 3].map((n) => `event:${caseId}~${n}`)].sort());
+    const referred = await waitFor('the referral in Romania', async () => (await caseOf(cores.ro, caseId))?.state === 'referred' && caseOf(cores.ro, caseId));
+    expect(referred.allowed.sort()).toEqual(['allocated', 'linked']); // only the coordinator moves it on
+
+    // The coordinator resolves it (written in its database, as its workstation would).
+    await client.expect('PUT', `${authorityDatabaseName(coordinator.id)}/${encodeURIComponent(`event:${caseId}~4`)}`, [201], {
+      caseId, number: 4, type: 'resolved', author: coordinator.id, at: new Date().toISOString(), note: 'Article 40 is met; the answer is corrected to yes.',
+    });
+    const resolved = await waitFor('the resolution in Austria', async () => (await caseOf(cores.at, caseId))?.state === 'answered' && (await caseOf(cores.at, caseId))!.events.length === 5 && caseOf(cores.at, caseId));
+    expect(resolved.allowed).toContain('closed');
+    expect(resolved.events[4]).toMatchObject({ type: 'resolved', author: coordinator.id });
+  });
+});
