@@ -71,7 +71,7 @@ test('finds a register by its nature in another language, and a coordinator adds
   await keepScreenshot(page, '20-register-detail-german');
 });
 
-test('sends a request from an authority’s page, and not to its own authority', async ({ page }) => {
+test('starts a request from an authority’s page, addressed to it, and none to its own authority', async ({ page }) => {
   await page.goto(environment.url);
   await page.getByRole('button', { name: /Deutsch|English/ }).click();
   await page.getByRole('menuitem', { name: /^English/ }).click();
@@ -83,15 +83,16 @@ test('sends a request from an authority’s page, and not to its own authority',
   await results.getByRole('option').first().click();
   const detail = page.getByTestId('authority-detail');
   await detail.getByRole('button', { name: 'Send a request' }).click();
-  const dialog = page.getByRole('dialog', { name: /Send a request to Colegiul Medicilor Veterinari/ });
-  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(dialog).toContainText('Enter a subject.');
-  await dialog.getByLabel('Subject').fill('Certificate of current professional status of a veterinary surgeon');
-  await dialog.getByLabel('Message').fill('Please confirm that the person named below is registered without restrictions.');
-  await keepScreenshot(page, '21-send-request-dialog');
-  await dialog.getByRole('button', { name: 'Send', exact: true }).click();
-  await expect(dialog).toBeHidden();
-  await expect(detail).toContainText('Request sent.');
+  // The composer opens on a draft addressed to that authority.
+  const composer = page.getByTestId('request-composer');
+  await expect(composer).toContainText('Request being composed');
+  await page.getByRole('tab', { name: /Recipient and date/ }).click();
+  await expect(page.getByRole('combobox', { name: 'Requested authority' })).toHaveValue(/Colegiul Medicilor Veterinari din România/);
+  await keepScreenshot(page, '21-request-started-from-directory');
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  await page.getByRole('button', { name: 'Drafts', exact: true }).click();
+  await expect(page.getByRole('list', { name: 'Drafts' }).getByRole('button')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Directory' }).click();
   // Its own authority: no request to itself.
   await search.fill('Zentralstelle für ausländisches Bildungswesen');
   await expect(results.getByRole('option').first()).toContainText('Zentralstelle für ausländisches Bildungswesen');

@@ -13,7 +13,8 @@ import { pickLocalized } from '../../shared/directory/authority';
 import { useCallResult } from '../host/use-call-result';
 import { countryName, formatDate, languageName } from '../i18n/display-names';
 import { useLanguage } from '../i18n/use-language';
-import { SendRequestDialog } from './SendRequestDialog';
+import { useComposeRequest } from '../requests/compose-request';
+import { useHost } from '../host/host-context';
 
 export function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -56,8 +57,9 @@ export function AuthorityDetail({ id }: { id: string }) {
   const language = useLanguage();
   const authority = useCallResult('directory.authority', { id });
   const info = useCallResult('workspace.info', {});
-  const [sending, setSending] = useState(false);
-  const [sent, setSent] = useState(false);
+  const host = useHost();
+  const compose = useComposeRequest();
+  const [problem, setProblem] = useState<string>();
 
   if (authority === undefined || authority?.id !== id) {
     return (
@@ -107,21 +109,24 @@ export function AuthorityDetail({ id }: { id: string }) {
       <SendRequestAction
         own={info?.actingFor?.id === authority.id}
         acting={Boolean(info?.actingFor)}
-        onSend={() => setSending(true)}
+        onSend={() =>
+          // A draft addressed to this authority, opened in the composer.
+          host
+            .call('drafts.save', {
+              recipient: authority.id,
+              ...(authority.legislativeAreas.length === 1 ? { area: authority.legislativeAreas[0] } : {}),
+              answerBy: new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10),
+              questions: [],
+              concerned: {},
+              files: [],
+            })
+            .then((draft) => compose(draft.id), (error: Error) => setProblem(error.message))
+        }
       />
-      {sent && (
-        <Alert severity="success" onClose={() => setSent(false)} sx={{ mb: 2 }}>
-          {t('directory.request.sent', { name: authority.officialName })}
+      {problem && (
+        <Alert severity="error" onClose={() => setProblem(undefined)} sx={{ mb: 2 }}>
+          {problem}
         </Alert>
-      )}
-      {sending && (
-        <SendRequestDialog
-          authority={authority}
-          onClose={(done) => {
-            setSending(false);
-            setSent(done);
-          }}
-        />
       )}
       <Divider />
       <Typography variant="subtitle2" component="h3" sx={{ mt: 2 }}>

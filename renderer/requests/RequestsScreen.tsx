@@ -23,14 +23,14 @@ import { useRequestRows } from './use-request-rows';
 
 type Box = 'incoming' | 'outgoing' | 'drafts';
 
-export function RequestsScreen() {
+export function RequestsScreen({ openDraft }: { openDraft?: string }) {
   const { t } = useTranslation();
   const language = useLanguage();
   const info = useCallResult('workspace.info', {});
   const [box, setBox] = useState<Box>('incoming');
   const [filter, setFilter] = useState<RequestFilter>({ sort: 'updated' });
   const [selected, setSelected] = useState<{ index: number; id?: string }>({ index: -1 });
-  const [composing, setComposing] = useState<{ draftId?: string } | null>(null);
+  const [composing, setComposing] = useState<{ draftId?: string; resumed?: boolean } | null>(openDraft ? { draftId: openDraft } : null);
   const input: Omit<CallInput<'cases.list'>, 'offset' | 'limit'> | undefined =
     box === 'drafts' || !info?.actingFor ? undefined : { box, sort: filter.sort, ...(filter.states?.length ? { states: filter.states } : {}), ...(filter.overdue ? { overdue: true } : {}), ...(filter.words?.trim() ? { words: filter.words.trim() } : {}) };
   const rows = useRequestRows(input);
@@ -49,6 +49,7 @@ export function RequestsScreen() {
     return (
       <RequestComposer
         draftId={composing.draftId}
+        resumed={composing.resumed ?? false}
         onClose={(sentId) => {
           setComposing(null);
           if (sentId) {
@@ -87,7 +88,7 @@ export function RequestsScreen() {
         </Button>
       </Box>
       {box === 'drafts' ? (
-        <DraftList onOpen={(draftId) => setComposing({ draftId })} />
+        <DraftList onOpen={(draftId) => setComposing({ draftId, resumed: true })} />
       ) : (
         <>
           <RequestFilters

@@ -51,7 +51,7 @@ function inDays(days: number) {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export function RequestComposer({ draftId, onClose }: { draftId?: string; onClose(sentCaseId?: string): void }) {
+export function RequestComposer({ draftId, resumed = false, onClose }: { draftId?: string; resumed?: boolean; onClose(sentCaseId?: string): void }) {
   const { t } = useTranslation();
   const host = useHost();
   const language = useLanguage();
@@ -80,12 +80,12 @@ export function RequestComposer({ draftId, onClose }: { draftId?: string; onClos
         const loaded = found ?? { ...emptyDraft, answerBy: inDays(14) };
         setSavedText(JSON.stringify(loaded));
         setDraft(loaded);
-        setSaved({ at: found?.updatedAt, restored: found !== null });
+        setSaved({ at: found?.updatedAt, restored: resumed && found !== null });
         if (found?.recipient) host.call('directory.authority', { id: found.recipient }).then((authority) => authority && setRecipient({ id: authority.id, country: authority.country, officialName: authority.officialName, designation: '', city: authority.address.city, regionName: authority.region.name } as AuthoritySummary), () => {});
       },
       (error: Error) => setProblem(error.message),
     );
-  }, [host, draftId]);
+  }, [host, draftId, resumed]);
 
   // Saved as the officer types: a moment after the last change.
   const pending = draft !== undefined && !outcome && JSON.stringify(draft) !== savedText;
