@@ -5,6 +5,7 @@ import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import { rowAfterKey } from '../shell/list-keys';
 import { AuthoritySummaryLines } from './AuthoritySummaryLines';
 import type { DirectoryRows } from './use-directory-rows';
 
@@ -37,17 +38,10 @@ export function AuthorityList({ rows, total, selectedIndex, onSelect, onOpen }: 
 
   function onKeyDown(event: KeyboardEvent) {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight * 8) / rowHeight) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selectedIndex + 1,
-      ArrowUp: selectedIndex - 1,
-      PageDown: selectedIndex + page,
-      PageUp: selectedIndex - page,
-      Home: 0,
-      End: total - 1,
-    };
-    if (event.key in moves) {
+    const next = rowAfterKey(event.key, selectedIndex, total, page);
+    if (next !== undefined) {
       event.preventDefault();
-      onSelect(Math.max(0, Math.min(total - 1, moves[event.key]!)));
+      onSelect(next);
     } else if (event.key === 'Enter' && selectedIndex >= 0) {
       event.preventDefault();
       onOpen();

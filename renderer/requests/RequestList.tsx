@@ -7,6 +7,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useTranslation } from 'react-i18next';
+import { rowAfterKey } from '../shell/list-keys';
 import type { CaseSummary } from '../../shared/api/workstation-api';
 import { isCountryCode } from '../../shared/countries';
 import { countryName, formatDate } from '../i18n/display-names';
@@ -40,11 +41,10 @@ export function RequestList({ rows, selectedIndex, onSelect }: RequestListProps)
 
   function onKeyDown(event: KeyboardEvent) {
     const page = Math.max(1, Math.floor((scroller.current?.clientHeight ?? rowHeight * 8) / rowHeight) - 1);
-    const moves: Record<string, number> = { ArrowDown: selectedIndex + 1, ArrowUp: selectedIndex - 1, PageDown: selectedIndex + page, PageUp: selectedIndex - page, Home: 0, End: total - 1 };
-    if (event.key in moves && total > 0) {
+    const next = rowAfterKey(event.key, selectedIndex, total, page);
+    if (next !== undefined) {
       event.preventDefault();
-      const index = Math.max(0, Math.min(total - 1, moves[event.key]!));
-      onSelect(index, rows.rowAt(index)?.id);
+      onSelect(next, rows.rowAt(next)?.id);
     }
   }
 
